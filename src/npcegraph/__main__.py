@@ -1,0 +1,5 @@
+"""Allow ``python -m npcegraph``."""
+
+from npcegraph.cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""Every namespace and IRI-minting helper; no IRI strings anywhere else in the code."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from npcegraph.settings import DEFAULT_BASE_IRI
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+TOOI_MINISTRY = Namespace("https://identifier.overheid.nl/tooi/id/ministerie/")
+OFFICIELE_BEKENDMAKINGEN = "https://zoek.officielebekendmakingen.nl/"
+
+# Concept kinds and the path segment their IRIs live under (id/<segment>/<slug>).
+CONCEPT_KINDS: dict[str, str] = {
+    "instrument": "instrument",
+    "ministry": "ministry",
+    "product_group": "product-group",
+    "strategy": "strategy",
+    "goal": "goal",
+    "organisation": "organisation",
+    "status": "status",
+    "letter_kind": "letter-kind",
+}
+
+__all__ = [
+    "DCAT", "DCTERMS", "FOAF", "OA", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SH",
+    "SKOS", "TOOI_MINISTRY", "VOID", "XSD", "CONCEPT_KINDS", "Iris", "slugify",
+]
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """Lower-case ASCII slug: ``"DEI+ CE-regeling"`` -> ``"dei-ce-regeling"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        digest = hashlib.sha1(slug.encode()).hexdigest()[:8]
+        slug = slug[: max_length - 9].rstrip("-") + "-" + digest
+    return slug or hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Mints the project's IRIs under one configurable base."""
+
+    base: str = DEFAULT_BASE_IRI
+
+    @property
+    def npce(self) -> Namespace:
+        """The project vocabulary namespace (classes and properties)."""
+        return Namespace(self.base + "def/")
+
+    def concept(self, kind: str, slug: str) -> URIRef:
+        """A concept of one of :data:`CONCEPT_KINDS`."""
+        return URIRef(f"{self.base}id/{CONCEPT_KINDS[kind]}/{slug}")
+
+    def scheme(self, kind: str) -> URIRef:
+        """The SKOS concept scheme holding concepts of ``kind``."""
+        return URIRef(f"{self.base}id/scheme/{CONCEPT_KINDS[kind]}")
+
+    def letter(self, slug: str) -> URIRef:
+        """A letter; also the IRI of the named graph holding its facts."""
+        return URIRef(f"{self.base}id/letter/{slug}")
+
+    def measure(self, slug: str) -> URIRef:
+        """A policy measure (one node across all letters mentioning it)."""
+        return URIRef(f"{self.base}id/measure/{slug}")
+
+    def candidate(self, kind: str, slug: str) -> URIRef:
+        """A concept discovered in text but not yet curated."""
+        return URIRef(f"{self.base}id/candidate/{CONCEPT_KINDS[kind]}/{slug}")
+
+    def in_letter(self, letter_slug: str, kind: str, key: str) -> URIRef:
+        """A node that belongs to one letter: a mention, evidence, amount, section, ..."""
+        return URIRef(f"{self.base}id/letter/{letter_slug}/{kind}/{key}")
+
+    def person(self, name: str) -> URIRef:
+        """A person (signer of a letter)."""
+        return URIRef(f"{self.base}id/person/{slugify(name)}")
+
+    def graph(self, name: str) -> URIRef:
+        """A named graph that is not a letter: ``vocab``, ``ontology``, ``quarantine/<slug>``."""
+        return URIRef(f"{self.base}graph/{name}")
+
+    def dataset(self) -> URIRef:
+        """The DCAT dataset describing the whole graph."""
+        return URIRef(f"{self.base}id/dataset/npcegraph")
