@@ -32,6 +32,10 @@ CONCEPT_KINDS: dict[str, str] = {
     "organisation": "organisation",
     "status": "status",
     "letter_kind": "letter-kind",
+    "instrument_type": "instrument-type",
+    "post": "post",
+    "eu_act": "eu-act",
+    "party": "party",
 }
 
 __all__ = [
