@@ -1,0 +1,52 @@
+"""From a letter and its spaCy Doc to facts with evidence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from npcegraph.concepts import Vocabulary
+from npcegraph.extract import entities
+from npcegraph.extract.facts import LetterFacts
+from npcegraph.extract.measures import detect_measures
+from npcegraph.extract.ministries import resolve_title
+from npcegraph.extract.scope import SectionIndex
+
+if TYPE_CHECKING:
+    from npcegraph.letters import Letter
+
+__all__ = ["LetterFacts", "extract_facts"]
+
+
+def body_end(letter: Letter) -> int:
+    """Offset where the footnotes begin (the end of the text when there are none)."""
+    starts = [f.start for f in letter.footnotes]
+    return min(starts) if starts else len(letter.text)
+
+
+def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary) -> LetterFacts:
+    """Extract every fact of ``letter`` from ``doc`` (the pipeline's output on ``letter.text``)."""
+    warnings: list[str] = []
+    sender = resolve_title(vocabulary, letter.sender, letter.date)
+    if sender is None:
+        named = f": {letter.sender!r}" if letter.sender else ""
+        warnings.append(f"sender ministry unknown{named}")
+    co_senders = []
+    for title in letter.co_senders:
+        ministry = resolve_title(vocabulary, title, letter.date)
+        if ministry is None:
+            warnings.append(f"co-sender not resolved to a ministry: {title!r}")
+        elif ministry != sender:
+            co_senders.append(ministry)
+    mentions = entities.mentions(doc, vocabulary, letter.date)
+    amounts = entities.amounts(doc)
+    sections = SectionIndex(letter.sections, len(letter.text))
+    measures = detect_measures(doc, vocabulary, mentions, amounts, sections, body_end(letter),
+                               sender)
+    return LetterFacts(
+        sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
+        amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),
+        dates=tuple(entities.dates(doc)), references=tuple(entities.references(doc, vocabulary)),
+        measures=tuple(measures), warnings=tuple(warnings),
+    )

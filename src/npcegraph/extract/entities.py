@@ -1,0 +1,89 @@
+"""Turn the pipeline's spans into entity, money, quantity, date and reference facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from npcegraph.concepts import Vocabulary, is_case_sensitive
+from npcegraph.extract.facts import Amount, DateMention, Evidence, Mention, Quantity, Reference
+from npcegraph.extract.ministries import ministry_of
+from npcegraph.nlp import (
+    CONCEPTS_KEY,
+    DATE_KEY,
+    MONEY_KEY,
+    QUANTITY_KEY,
+    REFERENCE_KEY,
+    VALUE_ATTR,
+)
+
+# Confidence of a gazetteer match: exact-case abbreviations and long names are reliable.
+CONFIDENCE_EXACT = 0.95
+CONFIDENCE_FOLDED = 0.9
+CONFIDENCE_PATTERN = 0.9
+
+
+def evidence_of(span: Span, confidence: float) -> Evidence:
+    """Evidence for a span: its offsets and exact text."""
+    return Evidence(span.start_char, span.end_char, span.text, confidence)
+
+
+def mentions(doc: Doc, vocabulary: Vocabulary, on: date | None) -> list[Mention]:
+    """Every concept the gazetteer found, posts resolved to their ministry."""
+    found = []
+    for span in doc.spans.get(CONCEPTS_KEY, []):
+        concept = vocabulary.get(span.id_)
+        if concept is None:
+            continue
+        confidence = CONFIDENCE_EXACT if is_case_sensitive(span.text) else CONFIDENCE_FOLDED
+        ministry = ministry_of(vocabulary, concept, on) if concept.kind == "post" else None
+        found.append(Mention(concept.kind, concept.iri, evidence_of(span, confidence), ministry))
+    return found
+
+
+def amounts(doc: Doc) -> list[Amount]:
+    """Money amounts."""
+    return [
+        Amount(s._.get(VALUE_ATTR)["value"], s._.get(VALUE_ATTR)["currency"],
+               evidence_of(s, CONFIDENCE_PATTERN))
+        for s in doc.spans.get(MONEY_KEY, [])
+    ]
+
+
+def quantities(doc: Doc) -> list[Quantity]:
+    """Quantities with a unit."""
+    result = []
+    for span in doc.spans.get(QUANTITY_KEY, []):
+        value = span._.get(VALUE_ATTR)
+        result.append(Quantity(value["value"], value["upper"], value["unit"],
+                               evidence_of(span, CONFIDENCE_PATTERN)))
+    return result
+
+
+def dates(doc: Doc) -> list[DateMention]:
+    """Dates, months and years."""
+    result = []
+    for span in doc.spans.get(DATE_KEY, []):
+        value = span._.get(VALUE_ATTR)
+        result.append(DateMention(value["value"], value["datatype"], value["qualifier"],
+                                  evidence_of(span, CONFIDENCE_PATTERN)))
+    return result
+
+
+def references(doc: Doc, vocabulary: Vocabulary) -> list[Reference]:
+    """References by number, plus EU acts the gazetteer recognised by name."""
+    result = []
+    celex = {c.notation: c.iri for c in vocabulary.of_kind("eu_act") if c.notation}
+    for span in doc.spans.get(REFERENCE_KEY, []):
+        value = span._.get(VALUE_ATTR)
+        target = celex.get(value["identifier"]) if value["type"] == "eu-act" else None
+        result.append(Reference(value["type"], value["identifier"],
+                                evidence_of(span, CONFIDENCE_PATTERN), target))
+    for span in doc.spans.get(CONCEPTS_KEY, []):
+        concept = vocabulary.get(span.id_)
+        if concept is not None and concept.kind == "eu_act":
+            identifier = concept.notation or concept.slug
+            result.append(Reference("eu-act", identifier,
+                                    evidence_of(span, CONFIDENCE_FOLDED), concept.iri))
+    return sorted(result, key=lambda r: r.evidence.start)

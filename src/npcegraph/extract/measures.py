@@ -1,0 +1,141 @@
+"""Policy measures: sentences in which a policy instrument is put to work.
+
+Rules (documented in the README): a sentence outside the footnotes that names an instrument and
+either an action cue ("invoeren", "zet in op", "openstelling", "beschikbaar", ...) or an amount is
+a measure statement. One measure per instrument and the product groups of that sentence (or of
+the section heading when the sentence names none); its key ``<instrument>-<product groups>``
+makes the same measure one node across letters. The responsible ministry is the ministry or
+minister named in the sentence, else in the section heading, else the letter's sender, else
+explicitly unknown. The status comes from the cue phrases of the status vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from npcegraph.concepts import Concept, Vocabulary
+from npcegraph.extract.facts import Amount, Evidence, Measure, Mention
+from npcegraph.extract.scope import SectionIndex
+
+ACTION_CUE = re.compile(
+    r"\b(zet(?:ten)?\b.{0,60}\bin op|inzetten op|in te zetten|invoer|ingevoerd|introduc|"
+    r"uitbrei|beschikbaar|vrijgemaakt|vrijgemaakte|open(?:gesteld|stelling|gaan|stellen)|"
+    r"subsidi|ontwikkel|uit(?:werk|gewerkt|voer)|verken|onderzo(?:e|c)|treff|getroffen|maatregel|"
+    r"stimuler|verplicht|wetsvoorstel|wetgeving|aanscherp|verhog|stur(?:ing|en)|toe(?:pass|gepast)|"
+    r"inkoop|inkopen|voorbereid|consult|gestart|starten|start|gerealiseerd|afgerond|opgeleverd|"
+    r"besloten|besluit|voorstel|zal|zullen|ga(?:at|an)? .{0,40}(?:doen|maken|regelen)|"
+    r"werk(?:t|en)? aan|bijdrage|financier|middelen|budget|regeling|programma)",
+    re.IGNORECASE,
+)
+STATUS_PRIORITY = ("afgerond", "gestopt", "in-uitvoering", "in-voorbereiding", "aangekondigd")
+MAX_PRODUCT_GROUPS = 3
+
+
+def _in(mentions: Sequence[Mention], start: int, end: int, *kinds: str) -> list[Mention]:
+    return [m for m in mentions if start <= m.evidence.start < end and m.kind in kinds]
+
+
+def _ministries(mentions: Sequence[Mention]) -> list[str]:
+    found = [m.concept if m.kind == "ministry" else m.ministry for m in mentions]
+    return list(dict.fromkeys(f for f in found if f))
+
+
+def _status(vocabulary: Vocabulary, sentence: str) -> str:
+    statuses = {c.slug: c for c in vocabulary.of_kind("status")}
+    lowered = sentence.lower()
+    for slug in STATUS_PRIORITY:
+        concept = statuses.get(slug)
+        if concept and any(re.search(rf"\b{re.escape(cue.lower())}", lowered)
+                           for cue in concept.cues):
+            return concept.iri
+    fallback = statuses.get("onbekend")
+    return fallback.iri if fallback else vocabulary.base_iri + "id/status/onbekend"
+
+
+def measure_key(instrument: Concept, product_groups: Sequence[Concept]) -> str:
+    """The key that identifies a measure across letters."""
+    return "-".join([instrument.slug, *sorted(pg.slug for pg in product_groups)])
+
+
+def measure_label(instrument: Concept, product_groups: Sequence[Concept]) -> str:
+    """A readable Dutch label: ``UPV voor textiel``."""
+    name = instrument.notation or instrument.pref_label
+    if not product_groups:
+        return name
+    return f"{name} voor {', '.join(sorted(pg.pref_label for pg in product_groups))}"
+
+
+def _statements(doc: Doc, body_end: int, mentions: Sequence[Mention],
+                amounts: Sequence[Amount]) -> list[tuple[Span, list[Mention], list[Amount]]]:
+    result = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        if start >= body_end:
+            break
+        instruments = _in(mentions, start, end, "instrument")
+        money = [a for a in amounts if start <= a.evidence.start < end]
+        if instruments and (money or ACTION_CUE.search(sentence.text)):
+            result.append((sentence, instruments, money))
+    return result
+
+
+def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention],
+                    amounts: Sequence[Amount], sections: SectionIndex, body_end: int,
+                    sender: str | None) -> list[Measure]:
+    """Every measure the letter states, merged per measure key."""
+    merged: dict[str, list[Measure]] = defaultdict(list)
+    for sentence, instruments, money in _statements(doc, body_end, mentions, amounts):
+        start, end = sentence.start_char, sentence.end_char
+        groups = _in(mentions, start, end, "product_group")
+        heading = sections.heading(start)
+        if not groups and heading is not None:
+            groups = _in(mentions, heading.start, heading.end, "product_group")
+        group_concepts = [vocabulary[g] for g in dict.fromkeys(m.concept for m in groups)]
+        group_concepts = group_concepts[:MAX_PRODUCT_GROUPS]
+        ministries, source = _ministries(_in(mentions, start, end, "ministry", "post")), "text"
+        if not ministries and heading is not None:
+            ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
+            source = "section"
+        if not ministries:
+            ministries, source = ([sender], "sender") if sender else ([], "unknown")
+        goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
+        strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
+        confidence = min(0.95, 0.55 + 0.15 * bool(ACTION_CUE.search(sentence.text))
+                         + 0.1 * (source == "text") + 0.1 * bool(group_concepts)
+                         + 0.05 * bool(money))
+        evidence = Evidence(start, end, sentence.text, round(confidence, 2))
+        status = _status(vocabulary, sentence.text)
+        for iri in dict.fromkeys(m.concept for m in instruments):
+            instrument = vocabulary[iri]
+            key = measure_key(instrument, group_concepts)
+            merged[key].append(Measure(
+                key=key, label=measure_label(instrument, group_concepts), evidence=evidence,
+                status=status, ministries=tuple(ministries), instruments=(iri,),
+                product_groups=tuple(g.iri for g in group_concepts), goals=goals,
+                strategies=strategies, amounts=tuple(money), ministry_source=source,
+            ))
+    return [_merge(statements) for statements in merged.values()]
+
+
+def _merge(statements: list[Measure]) -> Measure:
+    first = max(statements, key=lambda m: (m.evidence.confidence, -m.evidence.start))
+    status_rank = {slug: rank for rank, slug in enumerate(STATUS_PRIORITY)}
+    status = min((m.status for m in statements),
+                 key=lambda iri: status_rank.get(iri.rsplit("/", 1)[-1], len(STATUS_PRIORITY)))
+    explicit = [m for m in statements if m.ministry_source in ("text", "section")]
+    chosen = explicit or statements
+
+    def union(attribute: str, items: Sequence[Measure]) -> tuple:
+        return tuple(dict.fromkeys(x for m in items for x in getattr(m, attribute)))
+
+    return Measure(
+        key=first.key, label=first.label, evidence=first.evidence, status=status,
+        ministries=union("ministries", chosen), instruments=union("instruments", statements),
+        product_groups=union("product_groups", statements), goals=union("goals", statements),
+        strategies=union("strategies", statements), amounts=union("amounts", statements),
+        ministry_source=chosen[0].ministry_source,
+    )
