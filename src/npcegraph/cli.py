@@ -1,0 +1,230 @@
+"""The ``npcegraph`` command: thin commands over the library functions.
+
+Exit codes: 0 ok; 1 a letter was quarantined or data does not conform; 2 bad input or
+configuration (the message names the file and the problem).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from npcegraph.errors import NpcegraphError
+from npcegraph.settings import Settings, get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="NPCE policy letters as a validated, queryable knowledge graph.")
+console = Console()
+errors = Console(stderr=True)
+
+StoreOption = Annotated[Path | None, typer.Option("--store", help="Oxigraph store directory "
+                                                  "(default: $NPCEGRAPH_STORE or data/store)")]
+
+
+class ExtractFormat(StrEnum):
+    """Serialisations of ``npcegraph extract``."""
+
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+
+
+class TableFormat(StrEnum):
+    """Output formats of ``npcegraph query``."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _settings(store: Path | None = None) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"store": store}) if store else settings
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="letter files or directories")],
+    store: StoreOption = None,
+) -> None:
+    """Read, extract, validate and store letters (one named graph per letter)."""
+    from npcegraph.ingest import collect_files
+
+    files, skipped = collect_files(paths)
+    for path in skipped:
+        console.print(f"[dim]skipped (unsupported format): {path}[/dim]")
+    if not files:
+        raise NpcegraphError(", ".join(map(str, paths)), "no letter files found")
+    results = _run_ingest(files, _settings(store))
+    raise typer.Exit(_exit_code(results))
+
+
+def _run_ingest(files: list[Path], settings: Settings) -> list:
+    from npcegraph.ingest import ingest_files
+    from npcegraph.pipeline import Pipeline
+    from npcegraph.store import EmbeddedStore
+
+    with console.status("loading the NLP pipeline and vocabularies"):
+        pipeline = Pipeline(settings)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with EmbeddedStore(settings.store, pipeline.iris) as store, \
+            Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        results = ingest_files(files, store, pipeline,
+                               on_done=lambda _result: progress.advance(task))
+        _print_results(results)
+        stats = store.stats()
+    console.print(f"store {settings.store}: {stats.letters} letters, "
+                  f"{stats.public_triples} public triples, {stats.quarantined} quarantined")
+    return results
+
+
+def _print_results(results: list) -> None:
+    table = Table(title="ingest")
+    for column in ("file", "letter", "status", "triples", "measures", "seconds", "problem"):
+        table.add_column(column)
+    for r in results:
+        colour = {"stored": "green", "quarantined": "yellow", "failed": "red"}[r.status]
+        table.add_row(r.path.name, r.slug or "", f"[{colour}]{r.status}[/{colour}]",
+                      str(r.triples), str(r.measures), f"{r.seconds:.2f}", r.message[:80])
+    console.print(table)
+
+
+def _exit_code(results: list) -> int:
+    if any(r.status == "failed" for r in results):
+        return 2
+    return 1 if any(r.status == "quarantined" for r in results) else 0
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="letter files")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.trig,
+) -> None:
+    """Print the letters' graphs without touching any store."""
+    from rdflib import Dataset
+
+    from npcegraph.pipeline import Pipeline
+
+    pipeline = Pipeline(get_settings())
+    dataset = Dataset()
+    for path in files:
+        processed = pipeline.process_file(path, validate=False)
+        target = dataset.graph(processed.graph.identifier)
+        for triple in processed.graph:
+            target.add(triple)
+    rdflib_format = {"turtle": "turtle", "trig": "trig", "nquads": "nquads",
+                     "jsonld": "json-ld"}[format.value]
+    if format is ExtractFormat.turtle:
+        merged = dataset.graph()
+        for graph in list(dataset.graphs()):
+            for triple in graph:
+                merged.add(triple)
+        output = merged.serialize(format="turtle")
+    else:
+        output = dataset.serialize(format=rdflib_format)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path] | None, typer.Argument(help="letter files; none: the store")]
+    = None,
+    store: StoreOption = None,
+) -> None:
+    """Validate letter files, or every letter graph in the store, against the shapes."""
+    from npcegraph.validation_runs import validate_files, validate_store
+
+    settings = _settings(store)
+    outcomes = validate_files(files, settings) if files else validate_store(settings)
+    failed = 0
+    for name, outcome in outcomes:
+        state = "[green]conforms[/green]" if outcome.conforms else "[red]violates[/red]"
+        console.print(f"{name}: {state} ({len(outcome.violations)} violations, "
+                      f"{len(outcome.warnings)} warnings)")
+        for problem in outcome.violations:
+            console.print(f"  {problem.shape} {problem.path} on {problem.focus}: {problem.message}")
+        failed += not outcome.conforms
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def query(
+    spec: Annotated[str, typer.Argument(help="a .rq file, a canned query name, or SPARQL")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL query on the store."""
+    from npcegraph.query_output import run_query
+
+    values = dict(p.split("=", 1) for p in param or [] if "=" in p)
+    bad = [p for p in param or [] if "=" not in p]
+    if bad:
+        raise NpcegraphError(None, f"--param expects key=value, got {bad[0]!r}")
+    run_query(_settings(store), spec, values, format.value, console)
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """Letters, graphs and triple counts in the store."""
+    from npcegraph.store import EmbeddedStore
+
+    settings = _settings(store)
+    if not settings.store.exists():
+        raise NpcegraphError(settings.store, "no store here yet; run `npcegraph ingest` first")
+    with EmbeddedStore(settings.store) as opened:
+        result = opened.stats()
+    table = Table(title=f"store {settings.store}")
+    table.add_column("graph")
+    table.add_column("triples", justify="right")
+    for graph in result.graphs:
+        table.add_row(graph.iri, str(graph.triples))
+    console.print(table)
+    console.print(f"{result.letters} letters, {result.quarantined} quarantined, "
+                  f"{result.public_triples} public triples, {result.triples} quads in all")
+
+
+@app.command()
+def demo(store: StoreOption = None) -> None:
+    """Ingest the sample letters shipped with the package and show what to try next."""
+    from npcegraph.ingest import collect_files
+    from npcegraph.resources import samples_dir
+
+    settings = _settings(store)
+    files, _ = collect_files([samples_dir()])
+    results = _run_ingest(files, settings)
+    store_flag = f" --store {settings.store}" if store else ""
+    console.print("\nNext, try:")
+    for line in (f"npcegraph stats{store_flag}", f"npcegraph query letters{store_flag}",
+                 f"npcegraph query measures-per-ministry{store_flag}",
+                 f"npcegraph query instruments-per-letter -p letter=kst-32852-901{store_flag}",
+                 "npcegraph ingest ../shared/corpus   # the real letters, if you have them"):
+        console.print(f"  {line}")
+    raise typer.Exit(_exit_code(results))
+
+
+def main() -> None:
+    """Entry point with error handling: bad input exits 2 with a clear message."""
+    try:
+        app(standalone_mode=False)
+    except NpcegraphError as exc:
+        errors.print(f"[red]error:[/red] {exc}")
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except (click.Abort, KeyboardInterrupt):
+        sys.exit(130)
