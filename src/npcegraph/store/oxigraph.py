@@ -69,10 +69,14 @@ class EmbeddedStore:
         return self._ox
 
     def close(self) -> None:
-        """Flush and release the store."""
-        self._ox.flush()
+        """Flush and release the store (RocksDB closes when the last reference goes)."""
+        if self._ox is None:
+            return
         if self.dataset is not None:
+            self._ox.flush()
             self.dataset.close()
+            self.dataset = None
+        self._ox = None  # type: ignore[assignment]
 
     def __enter__(self) -> EmbeddedStore:
         return self
