@@ -52,9 +52,11 @@ class Concept:
 
 
 def is_case_sensitive(label: str) -> bool:
-    """Abbreviation-like labels are matched with exact case."""
-    return sum(ch.isupper() for ch in label) >= 2 or len(label) <= 4
-
+    """Abbreviation-like labels (a word with two capitals, or four characters at most) keep
+    their case: ``UPV``, ``IenW``, ``DEI+ CE-regeling``; other labels ignore case."""
+    if len(label) <= 4:
+        return True
+    return any(sum(ch.isupper() for ch in word) >= 2 for word in label.split())
 
 
 @dataclass(frozen=True)

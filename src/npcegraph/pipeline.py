@@ -49,7 +49,8 @@ class Pipeline:
         """Facts, graph and (optionally) validation of one letter."""
         facts = self.facts(letter)
         graph = letter_graph(letter, facts, self.iris)
-        outcome = validate_graph(graph, engine=self.settings.validator) if validate else None
+        outcome = (validate_graph(graph, engine=self.settings.validator,
+                                  base_iri=self.settings.base_iri) if validate else None)
         return Processed(letter, facts, graph, outcome)  # type: ignore[arg-type]
 
     def process_file(self, path: Path, validate: bool = True) -> Processed:

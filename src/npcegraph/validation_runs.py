@@ -34,10 +34,12 @@ def validate_store(settings: Settings) -> list[tuple[str, Outcome]]:
     iris = Iris(settings.base_iri)
     with EmbeddedStore(settings.store, iris) as store:
         outcomes = [
-            (iri, validate_graph(graph_from_store(store, iri), engine=settings.validator))
+            (iri, validate_graph(graph_from_store(store, iri), engine=settings.validator,
+                                base_iri=settings.base_iri))
             for iri in store.letter_graphs()
         ]
         vocab = graph_from_store(store, str(iris.graph("vocab")))
     outcomes.append(("vocabularies", validate_graph(
-        vocab, shapes=load_shapes("vocab-shapes.ttl"), engine=settings.validator)))
+        vocab, shapes=load_shapes("vocab-shapes.ttl", base_iri=settings.base_iri),
+        engine=settings.validator, base_iri=settings.base_iri)))
     return outcomes

@@ -60,7 +60,7 @@ def add_letter(builder: LetterGraphBuilder, letter: Letter, facts: LetterFacts) 
     add(node, PROV.wasGeneratedBy, activity)
     add(activity, RDF.type, PROV.Activity)
     add(activity, npce.pipelineVersion, Literal(__version__))
-    add(activity, PROV.used, Literal(letter.source_format))
+    add(activity, PROV.used, builder.iris.graph("vocab"))
 
 
 def add_structure(builder: LetterGraphBuilder, letter: Letter) -> None:
