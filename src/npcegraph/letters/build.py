@@ -63,17 +63,33 @@ def build(draft: Draft) -> Letter:
     draft.hints["text"] = {k: v for k, v in fields.items() if v not in (None, "", ())}
     meta, meta_warnings = _metadata(draft)
     warnings += body_warnings + meta_warnings + _shape_warnings(blocks)
+    date = meta["date"]
     return Letter(
         source=draft.source,
         source_format=draft.source_format,
         text=text,
+        kind=str(meta["kind"]),
+        title=_opt(meta["title"]),
+        dossier=_opt(meta["dossier"]),
+        dossier_title=_opt(meta["dossier_title"]),
+        number=_opt(meta["number"]),
+        document_number=_opt(meta["document_number"]),
+        date=date if isinstance(date, datetime.date) else None,
+        year_label=_opt(meta["year_label"]),
+        sender=_opt(meta["sender"]),
+        signer_name=_opt(meta["signer_name"]),
+        co_senders=tuple(str(c) for c in meta["co_senders"]),  # type: ignore[attr-defined]
+        addressee=_opt(meta["addressee"]),
         sections=tuple(sections),
         footnotes=tuple(footnotes),
         questions=tuple(questions),
         answers=tuple(answers),
         warnings=tuple(dict.fromkeys(warnings)),
-        **meta,
     )
+
+
+def _opt(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
 
 
 def _tidy(blocks: list[Block]) -> list[Block]:

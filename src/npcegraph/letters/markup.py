@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 from lxml import etree
 
 from ..errors import LetterError
@@ -156,7 +157,7 @@ def _html_footnotes(root: Tag, draft: Draft) -> None:
         if ref.decomposed or not any(p is root for p in ref.parents):
             continue
         href = str(ref.get("href") or "")
-        index = by_id.get(href[1:]) if href.startswith("#") else None
+        index: int | None = by_id.get(href[1:]) if href.startswith("#") else None
         if index is None and ref.name == "sup":
             index = by_number.get(ref.get_text(strip=True))
         if index is None:

@@ -191,8 +191,8 @@ def _docx_style(document: object, p: etree._Element) -> str:
     styles = document.styles  # type: ignore[attr-defined]
     for s in styles:
         if s.style_id == style_id:
-            return (s.name or style_id).lower()
-    return style_id.lower()
+            return str(s.name or style_id).lower()
+    return str(style_id).lower()
 
 
 def _docx_footnotes(document: object) -> dict[str, str]:

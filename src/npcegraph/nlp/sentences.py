@@ -51,6 +51,7 @@ class SentenceSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            values = numpy.asarray(sentence_starts(doc), dtype="int64").astype("uint64").reshape(-1, 1)
+            starts = numpy.asarray(sentence_starts(doc), dtype="int64")
+            values = starts.astype("uint64").reshape(-1, 1)
             doc.from_array([SENT_START], values)
         return doc
