@@ -44,11 +44,20 @@ def resolve_title(vocabulary: Vocabulary, title: str | None, on: date | None) ->
         return None
     candidates = _candidates(vocabulary, title)
     if not candidates:
-        # A longer title ("... en Waterstaat, mr. X") may contain a known one.
-        candidates = [
-            c for c in vocabulary.concepts if c.kind == "post"
-            and any(_norm(label) in _norm(title) for label in c.labels if len(label) > 12)
-        ]
+        # A longer title ("Minister van X en de Staatssecretaris van Y") contains known ones:
+        # the first named is the sender.
+        wanted = _norm(title)
+        positions = {}
+        for concept in vocabulary.concepts:
+            if concept.kind != "post":
+                continue
+            found = [wanted.find(_norm(label)) for label in concept.labels if len(label) > 12]
+            found = [f for f in found if f >= 0]
+            if found:
+                positions[concept.iri] = min(found)
+        if positions:
+            first = min(positions.values())
+            candidates = [vocabulary[iri] for iri, at in positions.items() if at == first]
     valid = [c for c in candidates if c.valid_on(on)] or candidates
     valid.sort(key=lambda c: (c.kind != "post", -max(len(label) for label in c.labels)))
     for concept in valid:

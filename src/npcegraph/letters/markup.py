@@ -142,12 +142,12 @@ def _html_footnotes(root: Tag, draft: Draft) -> None:
         if number is None:
             m = re.match(r"^(\d{1,3})[.)]?\s+(.*)$", body, re.S)
             number, body = (m.group(1), m.group(2)) if m else (str(len(draft.footnotes) + 1), body)
-        index = len(draft.footnotes)
+        position = len(draft.footnotes)
         draft.footnotes.append((number, " ".join(body.split())))
-        by_number.setdefault(number, index)
+        by_number.setdefault(number, position)
         for i in ids:
             if i:
-                by_id[str(i)] = index
+                by_id[str(i)] = position
     for container in containers:
         container.decompose()
     for item in items:

@@ -16,9 +16,10 @@ item, bullet, question number, ``Antwoord ...`` line, place/date line, ``Aan de 
 signature, and after a line that ends a sentence unless that line is as long as the wrap width
 (a wrapped paragraph line that happens to end in a full stop). A line without final punctuation
 joins the next one when that starts in lowercase, when it ends in a function word (``de``,
-``van``, ...) or when it fills the wrap width; a short line before a capital stays apart (a
-heading). The wrap width is measured on the document: the 90th percentile of the lengths of
-lines that are certainly wrapped (no final punctuation, next line lowercase). After that,
+``van``, ...), when it is itself the continuation of a paragraph, or when it fills the wrap
+width; a short first line before a capital stays apart (a heading). The wrap width is measured
+on the document: the 90th percentile of the lengths of lines that are certainly wrapped (no
+final punctuation, next line lowercase). After that,
 paragraphs split by a blank line that the PDF put inside a sentence (no final punctuation,
 next paragraph lowercase) are rejoined.
 """
@@ -160,10 +161,13 @@ def _heading_like(run: list[str], width: int | None) -> bool:
     return len(" ".join(run)) <= 160
 
 
-def should_join(x: str, y: str, run: list[str], width: int | None, qa: bool) -> bool:
+def should_join(
+    x: str, y: str, run: list[str], width: int | None, qa: bool, mid: bool = False
+) -> bool:
     """Whether line ``y`` continues the paragraph whose last line is ``x``.
 
-    ``run`` holds ``y`` and the lines after it up to the next blank line (at most four).
+    ``run`` holds ``y`` and the lines after it up to the next blank line (at most four); ``mid``
+    says ``x`` itself continued a paragraph (so it cannot be a heading).
     """
     if standalone(x, qa) or block_start(y, qa):
         return False
@@ -184,7 +188,7 @@ def should_join(x: str, y: str, run: list[str], width: int | None, qa: bool) -> 
     if _starts_low(y):
         return True
     last = re.search(r"[^\W\d_]+$", x)
-    if last and last.group(0).lower() in FUNCTION_WORDS:
+    if (last and last.group(0).lower() in FUNCTION_WORDS) or (mid and not heading_like_y):
         return True
     if not width or not fits_y or heading_like_y:
         return False
@@ -214,6 +218,7 @@ def to_paragraphs(lines: list[Line], qa: bool, lex: Lexicon) -> list[str]:
         run_end[i] = end
     paras: list[tuple[str, bool]] = []  # (text, opened after a blank line)
     cur: str | None = None
+    cur_lines = 0
     cur_blank = True
     last = ""
     after_blank = True
@@ -226,12 +231,13 @@ def to_paragraphs(lines: list[Line], qa: bool, lex: Lexicon) -> list[str]:
             after_blank = True
             continue
         run = [ln.text for ln in lines[i:min(run_end[i], i + 4)]]
-        if cur is not None and should_join(last, text, run, width, qa):
+        if cur is not None and should_join(last, text, run, width, qa, cur_lines > 1):
             cur = join_pair(cur, text, lex)
+            cur_lines += 1
         else:
             if cur is not None:
                 paras.append((cur, cur_blank))
-            cur, cur_blank = text, after_blank
+            cur, cur_blank, cur_lines = text, after_blank, 1
         last = text
         after_blank = False
     if cur is not None:
