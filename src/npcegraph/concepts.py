@@ -35,6 +35,8 @@ class Concept:
     target_year: int | None = None
     target_quantity: str | None = None
     cues: tuple[str, ...] = ()
+    predecessors: tuple[str, ...] = ()  # organisations this one resulted from (org:ChangeEvent)
+    successors: tuple[str, ...] = ()  # organisations that resulted from this one
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -98,6 +100,21 @@ class Vocabulary:
                 parent = self.get(current)
                 frontier.extend(parent.broader if parent else ())
         return seen
+
+    def ministry_on(self, iri: str, day: date | None) -> str:
+        """The ministry ``iri`` stands for on ``day``: a name used before a ministry existed
+        ("Economische Zaken" in 2023) means its predecessor (EZK); after its end, its single
+        successor. Unknown or ambiguous cases keep ``iri``."""
+        concept = self.get(iri)
+        seen = {iri}
+        while concept is not None and not concept.valid_on(day):
+            before = concept.valid_from is not None and day is not None and day < concept.valid_from
+            options = concept.predecessors if before else concept.successors
+            if len(options) != 1 or options[0] in seen:
+                break
+            seen.add(options[0])
+            concept = self.get(options[0])
+        return concept.iri if concept is not None and concept.valid_on(day) else iri
 
     def phrases(self) -> Iterator[tuple[str, str, str, bool]]:
         """``(label, kind, iri, case_sensitive)`` for every matchable label."""

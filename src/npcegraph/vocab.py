@@ -69,6 +69,15 @@ def _year(value: object) -> int | None:
 def concepts_from_graph(graph: Graph, base_iri: str = DEFAULT_BASE_IRI) -> list[Concept]:
     """Flatten every ``skos:Concept`` of ``graph`` into a :class:`Concept`."""
     npce = Iris(base_iri).npce
+    predecessors: dict[str, set[str]] = {}
+    successors: dict[str, set[str]] = {}
+    for event in graph.subjects(ORG.originalOrganization, None):
+        originals = {str(o) for o in graph.objects(event, ORG.originalOrganization)}
+        results = {str(o) for o in graph.objects(event, ORG.resultingOrganization)}
+        for original in originals:
+            successors.setdefault(original, set()).update(results - {original})
+        for resulting in results - originals:
+            predecessors.setdefault(resulting, set()).update(originals)
     result: list[Concept] = []
     for subject in sorted(set(graph.subjects(SKOS.prefLabel, None)), key=str):
         if not isinstance(subject, URIRef):
@@ -98,6 +107,8 @@ def concepts_from_graph(graph: Graph, base_iri: str = DEFAULT_BASE_IRI) -> list[
             target_year=_year(graph.value(subject, npce.targetYear)),
             target_quantity=_str_or_none(graph.value(subject, npce.targetQuantity)),
             cues=tuple(sorted(str(o) for o in graph.objects(subject, npce.cue))),
+            predecessors=tuple(sorted(predecessors.get(str(subject), ()))),
+            successors=tuple(sorted(successors.get(str(subject), ()))),
         ))
     return result
 

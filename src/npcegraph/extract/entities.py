@@ -37,8 +37,12 @@ def mentions(doc: Doc, vocabulary: Vocabulary, on: date | None) -> list[Mention]
         if concept is None:
             continue
         confidence = CONFIDENCE_EXACT if is_case_sensitive(span.text) else CONFIDENCE_FOLDED
-        ministry = ministry_of(vocabulary, concept, on) if concept.kind == "post" else None
-        found.append(Mention(concept.kind, concept.iri, evidence_of(span, confidence), ministry))
+        iri, ministry = concept.iri, None
+        if concept.kind == "ministry":  # a name means the ministry of its day
+            iri = vocabulary.ministry_on(concept.iri, on)
+        elif concept.kind == "post":
+            ministry = ministry_of(vocabulary, concept, on)
+        found.append(Mention(concept.kind, iri, evidence_of(span, confidence), ministry))
     return found
 
 

@@ -32,9 +32,9 @@ def _candidates(vocabulary: Vocabulary, title: str) -> list[Concept]:
 def ministry_of(vocabulary: Vocabulary, concept: Concept, on: date | None) -> str | None:
     """The ministry a post or ministry concept stands for on ``on``."""
     if concept.kind == "ministry":
-        return concept.iri
+        return vocabulary.ministry_on(concept.iri, on)
     if concept.kind == "post" and concept.post_in:
-        return concept.post_in
+        return vocabulary.ministry_on(concept.post_in, on)
     return None
 
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from npcegraph.nlp.regex_component import Found, RegexSpanComponent
 
 _KAMERSTUK = re.compile(
-    r"\bKamerstuk(?:ken)?\s(?:II\s)?(?P<dossier>\d{2}\s?\d{3})(?:-[IVX]+|\s[A-Z]{1,2})?,?\s"
+    r"\b(?:Kamerstuk(?:ken)?(?:\sII)?|Tweede\sKamer|Kamerst\.)\s"
+    r"(?P<dossier>\d{2}\s?\d{3})(?:\s(?:en|,)\s\d{2}\s?\d{3})*(?:-[IVX]+|\s[A-Z]{1,2})?,?\s"
     r"nrs?\.\s?(?P<number>\d+)"
 )
 _MOTIE = re.compile(
