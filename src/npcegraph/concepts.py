@@ -35,6 +35,7 @@ class Concept:
     target_year: int | None = None
     target_quantity: str | None = None
     cues: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()  # npce:instrumentType slugs of an instrument
     predecessors: tuple[str, ...] = ()  # organisations this one resulted from (org:ChangeEvent)
     successors: tuple[str, ...] = ()  # organisations that resulted from this one
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

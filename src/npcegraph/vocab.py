@@ -107,6 +107,8 @@ def concepts_from_graph(graph: Graph, base_iri: str = DEFAULT_BASE_IRI) -> list[
             target_year=_year(graph.value(subject, npce.targetYear)),
             target_quantity=_str_or_none(graph.value(subject, npce.targetQuantity)),
             cues=tuple(sorted(str(o) for o in graph.objects(subject, npce.cue))),
+            types=tuple(sorted(str(o).rsplit("/", 1)[-1]
+                               for o in graph.objects(subject, npce.instrumentType))),
             predecessors=tuple(sorted(predecessors.get(str(subject), ()))),
             successors=tuple(sorted(successors.get(str(subject), ()))),
         ))

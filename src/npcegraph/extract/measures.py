@@ -1,6 +1,7 @@
 """Policy measures: sentences in which a policy instrument is put to work.
 
-Rules (documented in the README): a sentence outside the footnotes that names an instrument and
+Rules (documented in the README): a sentence outside the footnotes and headings that names an
+instrument (not a programme or monitoring report, which only frame measures) and
 either an action cue ("invoeren", "zet in op", "openstelling", "beschikbaar", ...) or an amount is
 a measure statement. One measure per instrument and the product groups of that sentence (or of
 the section heading when the sentence names none); its key ``<instrument>-<product groups>``
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -31,6 +33,8 @@ ACTION_CUE = re.compile(
     r"werk(?:t|en)? aan|bijdrage|financier|middelen|budget|regeling|programma)",
     re.IGNORECASE,
 )
+# Programmes and monitoring reports frame measures but are not measures themselves.
+CONTEXT_INSTRUMENT_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
 STATUS_PRIORITY = ("afgerond", "gestopt", "in-uitvoering", "in-voorbereiding", "aangekondigd")
 MAX_PRODUCT_GROUPS = 3
 
@@ -44,13 +48,29 @@ def _ministries(mentions: Sequence[Mention]) -> list[str]:
     return list(dict.fromkeys(f for f in found if f))
 
 
+# Auxiliaries in a cue stand for all their forms; "ik" also for "we" and "het kabinet".
+_CUE_WORD_FORMS = {
+    "wordt": "(?:wordt|worden|werd|werden)", "worden": "(?:wordt|worden|werd|werden)",
+    "is": "(?:is|zijn|was|waren)", "zijn": "(?:is|zijn|was|waren)",
+    "zal": "(?:zal|zullen|zou|zouden)", "zullen": "(?:zal|zullen|zou|zouden)",
+    "heb": "(?:heb|hebben|heeft|had)", "ik": "(?:ik|we|wij|het kabinet)",
+}
+# Words of a cue may stand up to this many words apart ("worden bij de SDE++ onderzocht").
+_CUE_GAP = r"(?:\W+\w+){0,6}?\W+"
+
+
+@lru_cache(maxsize=4096)
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    """A regex for a status cue: its words in order, auxiliaries in any form, small gaps."""
+    words = [_CUE_WORD_FORMS.get(w, re.escape(w)) for w in cue.lower().split()]
+    return re.compile(r"\b" + _CUE_GAP.join(words) + r"\b", re.IGNORECASE)
+
+
 def _status(vocabulary: Vocabulary, sentence: str) -> str:
     statuses = {c.slug: c for c in vocabulary.of_kind("status")}
-    lowered = sentence.lower()
     for slug in STATUS_PRIORITY:
         concept = statuses.get(slug)
-        if concept and any(re.search(rf"\b{re.escape(cue.lower())}", lowered)
-                           for cue in concept.cues):
+        if concept and any(cue_pattern(cue).search(sentence) for cue in concept.cues):
             return concept.iri
     fallback = statuses.get("onbekend")
     return fallback.iri if fallback else vocabulary.base_iri + "id/status/onbekend"
@@ -69,14 +89,19 @@ def measure_label(instrument: Concept, product_groups: Sequence[Concept]) -> str
     return f"{name} voor {', '.join(sorted(pg.pref_label for pg in product_groups))}"
 
 
-def _statements(doc: Doc, body_end: int, mentions: Sequence[Mention],
-                amounts: Sequence[Amount]) -> list[tuple[Span, list[Mention], list[Amount]]]:
+def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_end: int,
+                mentions: Sequence[Mention], amounts: Sequence[Amount],
+                ) -> list[tuple[Span, list[Mention], list[Amount]]]:
     result = []
+    heading_starts = set(sections.starts)
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
         if start >= body_end:
             break
-        instruments = _in(mentions, start, end, "instrument")
+        if start in heading_starts:
+            continue
+        instruments = [m for m in _in(mentions, start, end, "instrument")
+                       if not CONTEXT_INSTRUMENT_TYPES & set(vocabulary[m.concept].types)]
         money = [a for a in amounts if start <= a.evidence.start < end]
         if instruments and (money or ACTION_CUE.search(sentence.text)):
             result.append((sentence, instruments, money))
@@ -88,7 +113,8 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                     sender: str | None) -> list[Measure]:
     """Every measure the letter states, merged per measure key."""
     merged: dict[str, list[Measure]] = defaultdict(list)
-    for sentence, instruments, money in _statements(doc, body_end, mentions, amounts):
+    statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts)
+    for sentence, instruments, money in statements:
         start, end = sentence.start_char, sentence.end_char
         groups = _in(mentions, start, end, "product_group")
         heading = sections.heading(start)

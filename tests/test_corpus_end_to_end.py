@@ -1,0 +1,197 @@
+"""The whole path on the four corpus letters: ingest -> store -> query, through the real CLI.
+
+Expected values were checked by hand against the letters in ../shared/corpus.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from npcegraph.store import EmbeddedStore
+
+ID = "https://w3id.org/npcegraph/id/"
+PREFIXES = """PREFIX npce: <https://w3id.org/npcegraph/def/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+"""
+
+
+def npcegraph(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed command line in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "npcegraph", *map(str, args)],
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path,
+                 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A store holding the four corpus letters, ingested by ``npcegraph ingest``."""
+    store = tmp_path_factory.mktemp("corpus") / "store"
+    return store, npcegraph("ingest", corpus_dir, "--store", store)
+
+
+def select(store: Path, query: str) -> list[tuple[str, ...]]:
+    """Rows of a SELECT on the stored graphs, terms as plain strings."""
+    with EmbeddedStore(store, read_only=True) as opened:
+        results = opened.query(PREFIXES + query)
+        names = [v.value for v in results.variables]
+        return [tuple(row[n].value if row[n] is not None else "" for n in names)
+                for row in results]
+
+
+def test_e2e_ingest_stores_all_four_letters(corpus_store: tuple) -> None:
+    store, result = corpus_store
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "skipped (unsupported format):" in result.stdout  # the corpus README
+    assert "4 letters" in result.stdout and "0 quarantined" in result.stdout
+    with EmbeddedStore(store, read_only=True) as opened:
+        assert opened.letter_graphs() == [ID + "letter/" + slug for slug in (
+            "kst-32813-1397", "kst-32852-249", "kst-32852-352", "kst-32852-392")]
+
+
+def test_e2e_reingest_keeps_triple_count_and_survives_restart(corpus_store: tuple,
+                                                             corpus_dir: Path) -> None:
+    store, _ = corpus_store
+    with EmbeddedStore(store, read_only=True) as opened:
+        before = opened.stats()
+    again = npcegraph("ingest", corpus_dir, "--store", store)
+    assert again.returncode == 0, again.stderr
+    with EmbeddedStore(store, read_only=True) as opened:
+        after = opened.stats()
+    assert (after.letters, after.public_triples, after.triples) == (
+        before.letters, before.public_triples, before.triples)
+    assert [g.triples for g in after.graphs] == [g.triples for g in before.graphs]
+    listed = npcegraph("query", "letters", "--store", store, "--format", "csv")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.replace("\r\n", "\n").splitlines() == [
+        "letter,date,kind,sender,measures",
+        "kst-32813-1397,,brief regering,IenW,19",  # no date: unbound sorts first
+        "kst-32852-249,2023-04-18,verslag van een schriftelijk overleg,,46",
+        "kst-32852-352,2025-03-20,brief regering,IenW,7",
+        "kst-32852-392,2025-10-13,brief regering,IenW,8",
+    ]
+
+
+def test_e2e_validate_store_conforms(corpus_store: tuple) -> None:
+    store, _ = corpus_store
+    result = npcegraph("validate", "--store", store)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.count("conforms") == 5  # four letters and the vocabularies
+
+
+LETTERS = {
+    "kst-32852-352": ("2025-03-20", "brief-regering", "2025D11904", "IenW", "", "Ch.A. Jansen"),
+    "kst-32852-392": ("2025-10-13", "brief-regering", "2025D44148", "IenW", "EZ KGG VRO",
+                      "A.A. Aartsen"),
+    "kst-32813-1397": ("", "brief-regering", "", "IenW", "EZK", "M.G.J. Harbers"),
+    "kst-32852-249": ("2023-04-18", "verslag-schriftelijk-overleg", "", "", "", ""),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(LETTERS))
+def test_e2e_letter_metadata(corpus_store: tuple, slug: str) -> None:
+    store, _ = corpus_store
+    [row] = select(store, f"""
+        SELECT ?date ?kind ?doc ?sender
+               (GROUP_CONCAT(DISTINCT ?co; separator=" ") AS ?cos) ?signer
+        WHERE {{
+          <{ID}letter/{slug}> dcterms:type ?k .
+          BIND(STRAFTER(STR(?k), "letter-kind/") AS ?kind)
+          OPTIONAL {{ <{ID}letter/{slug}> dcterms:date ?date }}
+          OPTIONAL {{ <{ID}letter/{slug}> npce:documentNumber ?doc }}
+          OPTIONAL {{ <{ID}letter/{slug}> dcterms:creator/skos:notation ?sender }}
+          OPTIONAL {{ <{ID}letter/{slug}> npce:coSender/skos:notation ?co }}
+          OPTIONAL {{ <{ID}letter/{slug}> npce:signer/foaf:name ?signer }}
+        }} GROUP BY ?date ?kind ?doc ?sender ?signer""")
+    date, kind, document, sender, co_senders, signer = LETTERS[slug]
+    assert row[0:4] == (date, kind, document, sender)
+    assert " ".join(sorted(row[4].split())) == co_senders
+    assert row[5] == signer
+
+
+def mentioned(store: Path, slug: str, scheme: str) -> set[str]:
+    """Notations of the concepts of ``scheme`` a letter mentions."""
+    rows = select(store, f"""SELECT DISTINCT ?n WHERE {{
+        <{ID}letter/{slug}> npce:mentions ?c . ?c skos:inScheme <{ID}scheme/{scheme}> ;
+        skos:notation ?n }}""")
+    return {row[0] for row in rows}
+
+
+@pytest.mark.parametrize(("slug", "ministries"), [
+    ("kst-32852-352", {"IenW", "EZK", "KGG"}),  # "toenmalig EZK"; the Minister van KGG
+    ("kst-32852-392", {"IenW", "EZ", "KGG", "VRO"}),
+    ("kst-32813-1397", {"IenW", "EZK", "BZK", "LNV", "OCW"}),
+    ("kst-32852-249", {"IenW", "EZK", "BZ", "BZK", "FIN", "VWS"}),  # 2023: EZ names mean EZK
+])
+def test_e2e_ministries_each_letter_mentions(corpus_store: tuple, slug: str,
+                                             ministries: set[str]) -> None:
+    assert mentioned(corpus_store[0], slug, "ministry") == ministries
+
+
+@pytest.mark.parametrize(("slug", "instruments"), [
+    ("kst-32852-352", {
+        "Circulair inkopen", "Exploitatiesubsidie circulair", "Gedragscampagnes",
+        "Generatietoets", "ICER", "Koolstofboekhouding", "Krachtenbundeling Rijk-Regio",
+        "NPCE", "NPCE 2025", "Plasticheffing", "Productpaspoort", "Reparatiebonus",
+        "Rode Draden Notitie", "SDE++", "UPV"}),
+    ("kst-32852-392", {
+        "CIO", "Circulair inkopen", "Circulaire Ketenprojecten", "EKOO CE", "ICER",
+        "Ketendoorbraakprojecten", "Ketentafels", "Klimaatfonds", "Krachtenbundeling Rijk-Regio",
+        "MVI", "NGS", "NPCE", "NPCE 2025", "Omgevingswet", "UPV"}),
+])
+def test_e2e_instruments_each_letter_mentions(corpus_store: tuple, slug: str,
+                                              instruments: set[str]) -> None:
+    assert mentioned(corpus_store[0], slug, "instrument") == instruments
+
+
+def test_e2e_measures_of_a_hand_checked_section(corpus_store: tuple) -> None:
+    """Letter 002, part I and I.a (offsets 1455-4074): the € 100 miljoen from the Klimaatfonds
+    for roads, circular conditions in the climate instruments, circularity in the SDE++."""
+    rows = select(corpus_store[0], f"""
+        SELECT ?measure ?label ?status ?ministry ?amount WHERE {{
+          GRAPH <{ID}letter/kst-32813-1397> {{
+            ?m npce:hasMention ?mm ; rdfs:label ?label ; npce:responsibleMinistry ?min .
+            ?mm npce:status ?s ; npce:evidence/oa:hasTarget/oa:hasSelector/oa:start ?start .
+            OPTIONAL {{ ?m npce:hasAmount/<https://schema.org/value> ?amount }}
+          }}
+          ?min skos:notation ?ministry .
+          FILTER(?start >= 1455 && ?start < 4074)
+          BIND(STRAFTER(STR(?m), "measure/") AS ?measure)
+          BIND(STRAFTER(STR(?s), "status/") AS ?status)
+        }} ORDER BY ?start""".replace(
+        "SELECT", "PREFIX oa: <http://www.w3.org/ns/oa#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT", 1))
+    assert rows == [
+        ("klimaatfonds-wegeninfrastructuur", "Klimaatfonds voor wegeninfrastructuur",
+         "in-uitvoering", "IenW", "100000000"),
+        ("circulariteitseisen", "Circulariteitseisen", "aangekondigd", "IenW", ""),
+        ("sde-plus-plus", "SDE++", "in-voorbereiding", "IenW", ""),
+    ]
+
+
+def test_e2e_canned_query_with_parameter(corpus_store: tuple) -> None:
+    store, _ = corpus_store
+    result = npcegraph("query", "instruments-per-letter", "-p", "letter=kst-32852-352",
+                       "--store", store, "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.replace("\r\n", "\n").splitlines()
+    assert lines[0] == "letter,instrument,mentions"
+    assert len(lines) == 16 and all(line.startswith("kst-32852-352,") for line in lines[1:])
+
+
+def test_e2e_query_syntax_error_exits_2(corpus_store: tuple) -> None:
+    result = npcegraph("query", "SELECT ?x WHERE {", "--store", corpus_store[0])
+    assert result.returncode == 2
+    assert "SPARQL syntax error" in result.stderr
+
+
+def test_e2e_store_is_read_natively(corpus_store: tuple) -> None:
+    """The dataset is an Oxigraph store on disk: a fresh pyoxigraph opens it directly."""
+    native = ox.Store.read_only(str(corpus_store[0]))
+    assert len(native) > 30_000
