@@ -195,3 +195,13 @@ def test_e2e_store_is_read_natively(corpus_store: tuple) -> None:
     """The dataset is an Oxigraph store on disk: a fresh pyoxigraph opens it directly."""
     native = ox.Store.read_only(str(corpus_store[0]))
     assert len(native) > 30_000
+
+
+def test_e2e_measures_by_instrument_binds_its_parameter(corpus_store: tuple) -> None:
+    result = npcegraph("query", "measures-by-instrument", "-p", "instrument=UPV",
+                       "--store", corpus_store[0], "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.replace("\r\n", "\n").splitlines()
+    assert [row.split(",")[0].strip('"') for row in rows[1:]] == [
+        "UPV", "UPV voor autobanden", "UPV voor elektrische en elektronische apparatuur",
+        "UPV voor luiers"]

@@ -22,8 +22,8 @@ from npcegraph.settings import Settings, get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="NPCE policy letters as a validated, queryable knowledge graph.")
-console = Console()
-errors = Console(stderr=True)
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 StoreOption = Annotated[Path | None, typer.Option("--store", help="Oxigraph store directory "
                                                   "(default: $NPCEGRAPH_STORE or data/store)")]
@@ -217,7 +217,7 @@ def demo(store: StoreOption = None) -> None:
 def main() -> None:
     """Entry point with error handling: bad input exits 2 with a clear message."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # returns the exit code of typer.Exit
     except NpcegraphError as exc:
         errors.print(f"[red]error:[/red] {exc}")
         sys.exit(exc.exit_code)
@@ -228,3 +228,4 @@ def main() -> None:
         sys.exit(2)
     except (click.Abort, KeyboardInterrupt):
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

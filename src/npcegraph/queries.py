@@ -6,8 +6,9 @@ Header lines (before the query)::
     # description: How many measures each ministry is responsible for.
     # param: ministry (notation, default ""): key of a ministry, e.g. IenW; empty for all
 
-Parameters are bound with Oxigraph's variable substitution (never pasted into the text): a
-parameter ``x`` binds ``?x``. Types: ``string``, ``notation`` (a plain literal), ``iri``,
+Parameters are bound by a ``VALUES`` block at the start of the outer ``WHERE`` group, built
+from typed RDF terms (a value is never pasted into the query as SPARQL syntax): a parameter
+``x`` binds ``?x`` before any grouping. Types: ``string``, ``notation`` (a plain literal), ``iri``,
 ``integer``, ``date``, ``year``. An empty value leaves the variable unbound.
 """
 
@@ -40,6 +41,24 @@ class Parameter:
     description: str
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_bindings(sparql: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal],
+                  source: Path | None = None) -> str:
+    """``sparql`` with a ``VALUES`` block opening its outer ``WHERE`` group, binding each
+    variable to its term before any grouping (terms are written by Oxigraph, escaped)."""
+    if not bindings:
+        return sparql
+    match = _WHERE.search(sparql)
+    if match is None:
+        raise QueryError(source, "a query with parameters needs a WHERE { ... } group")
+    variables = " ".join(str(v) for v in bindings)
+    terms = " ".join(str(t) for t in bindings.values())
+    block = f"\n  VALUES ({variables}) {{ ({terms}) }}"
+    return sparql[: match.end()] + block + sparql[match.end():]
+
+
 @dataclass(frozen=True)
 class CannedQuery:
     """A named SPARQL query with its documentation."""
@@ -62,6 +81,10 @@ class CannedQuery:
             if value != "":
                 result[ox.Variable(parameter.name)] = _term(parameter, value, self.path)
         return result
+
+    def text(self, values: dict[str, str]) -> str:
+        """The SPARQL text with ``values`` (and defaults) bound."""
+        return with_bindings(self.sparql, self.bindings(values), self.path)
 
 
 def _term(parameter: Parameter, value: str, path: Path) -> ox.NamedNode | ox.Literal:

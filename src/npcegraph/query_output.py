@@ -31,11 +31,12 @@ def run_query(settings: Settings, spec: str, values: dict[str, str], fmt: str,
     sparql, canned = resolve_query(spec)
     if values and canned is None:
         raise NpcegraphError(spec, "--param only applies to canned queries with parameters")
-    substitutions = canned.bindings(values) if canned else {}
+    if canned:
+        sparql = canned.text(values)
     if not settings.store.exists():
         raise NpcegraphError(settings.store, "no store here yet; run `npcegraph ingest` first")
     with EmbeddedStore(settings.store, read_only=True) as store:
-        results = store.query(sparql, substitutions=substitutions)
+        results = store.query(sparql)
         if isinstance(results, ox.QueryBoolean):
             console.print("true" if bool(results) else "false")
         elif isinstance(results, ox.QueryTriples):

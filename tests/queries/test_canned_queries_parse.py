@@ -42,3 +42,14 @@ def test_queries_resolve_name_file_and_inline(tmp_path: Path) -> None:
         resolve_query("no-such-query")
     with pytest.raises(QueryError, match="not found"):
         resolve_query(str(tmp_path / "missing.rq"))
+
+
+def test_queries_bindings_open_the_where_group(tmp_path: Path) -> None:
+    path = tmp_path / "q.rq"
+    path.write_text('# title: T\n# param: who (notation, default "IenW"): key\n'
+                    'SELECT ?n (COUNT(?x) AS ?c) WHERE { ?x ?p ?who } GROUP BY ?n\n')
+    text = parse_canned_query(path).text({"who": 'a "quoted" value'})
+    assert text == ('# title: T\n# param: who (notation, default "IenW"): key\n'
+                    'SELECT ?n (COUNT(?x) AS ?c) WHERE {\n'
+                    '  VALUES (?who) { ("a \\"quoted\\" value") } ?x ?p ?who } GROUP BY ?n\n')
+    assert parse_canned_query(path).text({}).count('("IenW")') == 1

@@ -131,6 +131,8 @@ class EmbeddedStore:
             return self._ox.query(sparql, **options)
         except SyntaxError as exc:
             raise QueryError(None, f"SPARQL syntax error: {exc}") from exc
+        except (RuntimeError, ValueError) as exc:
+            raise QueryError(None, f"query failed: {exc}") from exc
 
     def letter_graphs(self) -> list[str]:
         """IRIs of the stored (public) letter graphs."""
