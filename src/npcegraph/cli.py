@@ -92,7 +92,7 @@ def _run_ingest(files: list[Path], settings: Settings) -> list:
 def _print_results(results: list) -> None:
     table = Table(title="ingest")
     for column in ("file", "letter", "status", "triples", "measures", "seconds", "problem"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for r in results:
         colour = {"stored": "green", "quarantined": "yellow", "failed": "red"}[r.status]
         table.add_row(r.path.name, r.slug or "", f"[{colour}]{r.status}[/{colour}]",
