@@ -196,6 +196,56 @@ def stats(store: StoreOption = None) -> None:
 
 
 @app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of gold YAML files (tests/gold)")],
+    letters: Annotated[list[str] | None, typer.Argument(help="letter slugs or file names")]
+    = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")]
+    = False,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="folder of the corpus "
+                                                "letters (default: $NPCEGRAPH_CORPUS)")] = None,
+) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 per type."""
+    from npcegraph.evaluate.render import print_reports, reports_json
+    from npcegraph.evaluate.run import evaluate as run_evaluation
+    from npcegraph.pipeline import Pipeline
+
+    if not gold_dir.is_dir():
+        raise NpcegraphError(gold_dir, "gold folder not found")
+    settings = get_settings()
+    reports = run_evaluation(gold_dir, corpus or settings.corpus, Pipeline(settings),
+                             letters or ())
+    if not reports:
+        raise NpcegraphError(gold_dir, "no annotated letters found")
+    if as_json:
+        sys.stdout.write(reports_json(reports) + "\n")
+    else:
+        print_reports(reports, console)
+
+
+@app.command()
+def vocab(
+    kind: Annotated[str | None, typer.Argument(help="instrument, ministry, product_group, ...")]
+    = None,
+    labels: Annotated[bool, typer.Option("--labels", help="also list every label")] = False,
+) -> None:
+    """List the curated vocabulary: slug, notation and Dutch label of each concept."""
+    from npcegraph.vocab import load_vocabulary
+
+    vocabulary = load_vocabulary(get_settings().base_iri)
+    kinds = sorted({c.kind for c in vocabulary.concepts})
+    if kind is not None and kind not in kinds:
+        raise NpcegraphError(None, f"unknown kind {kind!r}; choose from {', '.join(kinds)}")
+    table = Table("kind", "slug", "notation", "label", *(["labels"] if labels else []))
+    for concept in vocabulary.concepts:
+        if kind is None or concept.kind == kind:
+            extra = ["; ".join(concept.labels)] if labels else []
+            table.add_row(concept.kind, concept.slug, concept.notation or "", concept.pref_label,
+                          *extra)
+    console.print(table)
+
+
+@app.command()
 def demo(store: StoreOption = None) -> None:
     """Ingest the sample letters shipped with the package and show what to try next."""
     from npcegraph.ingest import collect_files

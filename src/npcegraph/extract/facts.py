@@ -89,6 +89,7 @@ class Measure:
     strategies: tuple[str, ...] = ()
     amounts: tuple[Amount, ...] = ()
     ministry_source: str = "text"  # text | section | sender | unknown
+    statements: tuple[Evidence, ...] = ()  # every sentence of the letter that states it
 
 
 @dataclass(frozen=True)

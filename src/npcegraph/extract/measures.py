@@ -143,6 +143,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                 status=status, ministries=tuple(ministries), instruments=(iri,),
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
                 strategies=strategies, amounts=tuple(money), ministry_source=source,
+                statements=(evidence,),
             ))
     return [_merge(statements) for statements in merged.values()]
 
@@ -164,4 +165,6 @@ def _merge(statements: list[Measure]) -> Measure:
         product_groups=union("product_groups", statements), goals=union("goals", statements),
         strategies=union("strategies", statements), amounts=union("amounts", statements),
         ministry_source=chosen[0].ministry_source,
+        statements=tuple(sorted({e for m in statements for e in m.statements},
+                                key=lambda e: e.start)),
     )

@@ -1,0 +1,45 @@
+"""Evaluation reports as tables (rich) or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from npcegraph.evaluate.run import SetReport
+
+
+def reports_json(reports: list[SetReport]) -> str:
+    """All sets as one JSON document."""
+    return json.dumps({r.name: r.as_dict() for r in reports}, indent=2, ensure_ascii=False,
+                      default=sorted)
+
+
+def print_reports(reports: list[SetReport], console: Console) -> None:
+    """An overall table and a per-letter F1 table for each set."""
+    for report in reports:
+        overall = report.overall()
+        table = Table(title=f"{report.name}: overall ({len(report.letters)} letters)")
+        for column in ("category", "P", "R", "F1", "tp", "fp", "fn"):
+            table.add_column(column, justify="left" if column == "category" else "right")
+        for category, counts in sorted(overall.items()):
+            table.add_row(category, f"{counts.precision:.3f}", f"{counts.recall:.3f}",
+                          f"{counts.f1:.3f}", str(counts.tp), str(counts.fp), str(counts.fn))
+        correct, total = report.metadata_accuracy()
+        table.add_row("metadata (fields right)", "", "", f"{correct}/{total}", "", "", "")
+        console.print(table)
+        per_letter = Table(title=f"{report.name}: F1 per letter")
+        per_letter.add_column("category")
+        slugs = sorted(report.letters)
+        for slug in slugs:
+            per_letter.add_column(slug, justify="right")
+        for category in sorted(overall):
+            cells = [f"{report.letters[s][category].f1:.2f}" if category in report.letters[s]
+                     else "" for s in slugs]
+            per_letter.add_row(category, *cells)
+        wrong = [f"{slug}.{name}" for slug, fields in report.metadata.items()
+                 for name, ok in fields.items() if not ok]
+        console.print(per_letter)
+        if wrong:
+            console.print("metadata fields wrong: " + ", ".join(wrong))

@@ -1,0 +1,86 @@
+"""Run the pipeline on annotated letters and score it: ``npcegraph evaluate``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from npcegraph.evaluate.gold import GoldError, gold_record, load_gold_dir
+from npcegraph.evaluate.scores import Counts, metadata_agreement, score_letter
+from npcegraph.evaluate.system import normalise_references, system_record
+from npcegraph.letters import read_letter
+from npcegraph.pipeline import Pipeline
+
+
+@dataclass
+class SetReport:
+    """Scores of one set of letters (the tuning corpus or the held-out letters)."""
+
+    name: str
+    letters: dict[str, dict[str, Counts]] = field(default_factory=dict)
+    metadata: dict[str, dict[str, bool]] = field(default_factory=dict)
+
+    def overall(self) -> dict[str, Counts]:
+        """Counts pooled over the letters."""
+        pooled: dict[str, Counts] = {}
+        for counts in self.letters.values():
+            for category, value in counts.items():
+                pooled.setdefault(category, Counts()).add(value)
+        return pooled
+
+    def metadata_accuracy(self) -> tuple[int, int]:
+        """Correct and total metadata fields."""
+        values = [ok for fields in self.metadata.values() for ok in fields.values()]
+        return sum(values), len(values)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        correct, total = self.metadata_accuracy()
+        return {
+            "set": self.name,
+            "overall": {k: v.as_dict() for k, v in sorted(self.overall().items())},
+            "metadata": {"correct": correct, "total": total, "letters": self.metadata},
+            "letters": {slug: {k: v.as_dict() for k, v in sorted(c.items())}
+                        for slug, c in self.letters.items()},
+        }
+
+
+def letter_path(raw: dict[str, Any], gold_dir: Path, corpus: Path) -> Path:
+    """Where a gold file's letter is: beside the gold (``letters/``) or in the corpus."""
+    name = raw.get("file")
+    if not name:
+        raise GoldError(raw.get("_path"), "missing 'file' (the letter's file name)")
+    for candidate in (gold_dir / "letters" / name, gold_dir / name, corpus / name):
+        if candidate.is_file():
+            return candidate
+    raise GoldError(raw.get("_path"), f"letter file {name!r} not found in "
+                    f"{gold_dir / 'letters'} or {corpus}")
+
+
+def evaluate_set(name: str, gold_dir: Path, corpus: Path, pipeline: Pipeline,
+                 only: Sequence[str] = ()) -> SetReport:
+    """Score every annotated letter of ``gold_dir`` (or those named in ``only``)."""
+    report = SetReport(name)
+    for slug, raw in sorted(load_gold_dir(gold_dir).items()):
+        if only and slug not in only and raw.get("file") not in only:
+            continue
+        letter = read_letter(letter_path(raw, gold_dir, corpus))
+        gold = gold_record(raw, letter)
+        gold = gold.__class__(**{**gold.__dict__, "references": normalise_references(
+            gold.references, pipeline.vocabulary)})
+        system = system_record(letter, pipeline.facts(letter), pipeline.vocabulary)
+        report.letters[slug] = score_letter(gold, system)
+        report.metadata[slug] = metadata_agreement(gold, system)
+    return report
+
+
+def evaluate(gold_dir: Path, corpus: Path, pipeline: Pipeline,
+             only: Sequence[str] = ()) -> list[SetReport]:
+    """The gold directory's own letters, and its ``heldout/`` letters as a separate set."""
+    reports = [evaluate_set(gold_dir.name, gold_dir, corpus, pipeline, only)]
+    heldout = gold_dir / "heldout"
+    if heldout.is_dir() and any(heldout.glob("*.yaml")):
+        reports.append(evaluate_set("heldout", heldout, corpus, pipeline, only))
+    return [r for r in reports if r.letters]
