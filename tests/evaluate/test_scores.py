@@ -100,3 +100,13 @@ def test_scores_status_counts_only_for_matched_measures() -> None:
     wrong_status = measure("upv-textiel", (100, 150), {"upv"}, {"textiel"}, status="afgerond")
     result = score_letter(letter((GOLD_MEASURE,)), letter((wrong_status,)))
     assert counts(result, "status") == (0, 1, 1)
+
+
+def test_scores_commitments_match_by_overlap_and_check_the_due_date() -> None:
+    gold = LetterRecord("kst-1-1", {}, {}, frozenset(), (), frozenset(), (),
+                        commitments=(("2025", (10, 40)), ("", (100, 120))))
+    system = LetterRecord("kst-1-1", {}, {}, frozenset(), (), frozenset(), (),
+                          commitments=(("2026", (5, 45)), ("", (300, 320))))
+    result = score_letter(gold, system)
+    assert counts(result, "commitment") == (1, 1, 1)
+    assert counts(result, "commitment:due") == (0, 1, 2)

@@ -141,7 +141,27 @@ def score_letter(gold: LetterRecord, system: LetterRecord) -> dict[str, Counts]:
         {(matched[s.key], s.status) for s in system.measures if s.key in matched})
     if gold.questions:
         result["question"] = set_counts(gold.questions, system.questions)
+    result["commitment"], result["commitment:due"] = commitment_counts(gold, system)
     return result
+
+
+def commitment_counts(gold: LetterRecord, system: LetterRecord) -> tuple[Counts, Counts]:
+    """Commitments matched one-to-one by overlapping spans; the due date scored on matches."""
+    pairs = sorted(
+        ((min(g_end, s_end) - max(g_start, s_start), gi, si)
+         for gi, (_, (g_start, g_end)) in enumerate(gold.commitments)
+         for si, (_, (s_start, s_end)) in enumerate(system.commitments)
+         if min(g_end, s_end) > max(g_start, s_start)), reverse=True)
+    matched: dict[int, int] = {}
+    for _, gi, si in pairs:
+        if gi not in matched and si not in matched.values():
+            matched[gi] = si
+    found = Counts(len(matched), len(system.commitments) - len(matched),
+                   len(gold.commitments) - len(matched))
+    right = sum(1 for gi, si in matched.items()
+                if (gold.commitments[gi][0] or None) == (system.commitments[si][0] or None))
+    due = Counts(right, len(matched) - right, len(gold.commitments) - right)
+    return found, due
 
 
 def metadata_agreement(gold: LetterRecord, system: LetterRecord) -> dict[str, bool]:

@@ -57,13 +57,13 @@ def system_record(letter: Letter, facts: LetterFacts, vocabulary: Vocabulary) ->
     return LetterRecord(
         letter=letter.slug, metadata=metadata,
         entities={kind: frozenset(items) for kind, items in entities.items()},
-        new_concepts=frozenset((c.kind, c.slug) for c in getattr(facts, "candidates", ())),
+        new_concepts=frozenset((c.kind, c.slug) for c in facts.candidates),
         amounts=tuple(amount_key(a.value) for a in facts.amounts),
         references=normalise_references(
             ((r.ref_type, slug(r.target) if r.target else r.identifier)
              for r in facts.references), vocabulary),
         measures=measures,
         questions=frozenset((q.number, q.party or "") for q in letter.questions),
-        commitments=tuple((c.due, (c.evidence.start, c.evidence.end))
-                          for c in getattr(facts, "commitments", ())),
+        commitments=tuple((c.due or "", (c.evidence.start, c.evidence.end))
+                          for c in facts.commitments),
     )

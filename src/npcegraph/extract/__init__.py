@@ -8,9 +8,11 @@ from spacy.tokens import Doc
 
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract import entities
+from npcegraph.extract.commitments import find_commitments
 from npcegraph.extract.facts import LetterFacts
 from npcegraph.extract.measures import detect_measures
 from npcegraph.extract.ministries import resolve_title
+from npcegraph.extract.questions import questions_and_answers
 from npcegraph.extract.scope import SectionIndex
 
 if TYPE_CHECKING:
@@ -41,12 +43,19 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary) -> LetterFac
             co_senders.append(ministry)
     mentions = entities.mentions(doc, vocabulary, letter.date)
     amounts = entities.amounts(doc)
+    dates = entities.dates(doc)
     sections = SectionIndex(letter.sections, len(letter.text))
-    measures = detect_measures(doc, vocabulary, mentions, amounts, sections, body_end(letter),
-                               sender)
+    questions, answers = questions_and_answers(letter, mentions, vocabulary)
+    end = body_end(letter)
+    measures = detect_measures(doc, vocabulary, mentions, amounts, sections, end, sender,
+                               answers)
     return LetterFacts(
         sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
         amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),
-        dates=tuple(entities.dates(doc)), references=tuple(entities.references(doc, vocabulary)),
-        measures=tuple(measures), warnings=tuple(warnings),
+        dates=tuple(dates), references=tuple(entities.references(doc, vocabulary)),
+        measures=tuple(measures), warnings=tuple(warnings), questions=questions,
+        answers=answers, commitments=tuple(find_commitments(
+            doc, dates, measures, sections, end, [(q.start, q.end) for q in letter.questions],
+            letter.date.year if letter.date else None)),
+        answering=answers[0].ministries if answers else (),
     )

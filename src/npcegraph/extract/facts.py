@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 # Facts below this confidence are stored with a low-confidence flag, never dropped.
 LOW_CONFIDENCE = 0.5
@@ -90,6 +91,7 @@ class Measure:
     amounts: tuple[Amount, ...] = ()
     ministry_source: str = "text"  # text | section | sender | unknown
     statements: tuple[Evidence, ...] = ()  # every sentence of the letter that states it
+    answer: str | None = None  # key of the answer (verslag schriftelijk overleg) stating it
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,11 @@ class LetterFacts:
     references: tuple[Reference, ...]
     measures: tuple[Measure, ...]
     warnings: tuple[str, ...] = field(default=())
+    questions: tuple[Any, ...] = ()  # QuestionFact (npcegraph.extract.questions)
+    answers: tuple[Any, ...] = ()  # AnswerFact
+    commitments: tuple[Any, ...] = ()  # Commitment (npcegraph.extract.commitments)
+    candidates: tuple[Any, ...] = ()  # Candidate (npcegraph.extract.candidates)
+    answering: tuple[str, ...] = ()  # ministries answering a verslag schriftelijk overleg
 
     def concepts(self) -> list[str]:
         """Every concept the letter mentions (ministries of posts included), sorted."""

@@ -3,24 +3,25 @@
 Rules (documented in the README): a sentence outside the footnotes and headings that names an
 instrument (not a programme or monitoring report, which only frame measures) and
 either an action cue ("invoeren", "zet in op", "openstelling", "beschikbaar", ...) or an amount is
-a measure statement. One measure per instrument and the product groups of that sentence (or of
-the section heading when the sentence names none); its key ``<instrument>-<product groups>``
-makes the same measure one node across letters. The responsible ministry is the ministry or
-minister named in the sentence, else in the section heading, else the letter's sender, else
-explicitly unknown. The status comes from the cue phrases of the status vocabulary.
+a measure statement, with the product groups of that sentence (or of the section heading when
+the sentence names none). The responsible ministry is the ministry or minister named in the
+sentence, else in the section heading, else (in a written answer) the answering ministers, else
+the letter's sender, else explicitly unknown. The status comes from the cue phrases of the status
+vocabulary. :mod:`npcegraph.extract.resolve` merges the statements into measures.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from npcegraph.concepts import Concept, Vocabulary
+from npcegraph.concepts import Vocabulary
 from npcegraph.extract.facts import Amount, Evidence, Measure, Mention
+from npcegraph.extract.questions import AnswerFact, answer_at
+from npcegraph.extract.resolve import STATUS_PRIORITY, resolve_measures
 from npcegraph.extract.scope import SectionIndex
 
 ACTION_CUE = re.compile(
@@ -35,7 +36,6 @@ ACTION_CUE = re.compile(
 )
 # Programmes and monitoring reports frame measures but are not measures themselves.
 CONTEXT_INSTRUMENT_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
-STATUS_PRIORITY = ("afgerond", "gestopt", "in-uitvoering", "in-voorbereiding", "aangekondigd")
 MAX_PRODUCT_GROUPS = 3
 
 
@@ -76,19 +76,6 @@ def _status(vocabulary: Vocabulary, sentence: str) -> str:
     return fallback.iri if fallback else vocabulary.base_iri + "id/status/onbekend"
 
 
-def measure_key(instrument: Concept, product_groups: Sequence[Concept]) -> str:
-    """The key that identifies a measure across letters."""
-    return "-".join([instrument.slug, *sorted(pg.slug for pg in product_groups)])
-
-
-def measure_label(instrument: Concept, product_groups: Sequence[Concept]) -> str:
-    """A readable Dutch label: ``UPV voor textiel``."""
-    name = instrument.notation or instrument.pref_label
-    if not product_groups:
-        return name
-    return f"{name} voor {', '.join(sorted(pg.pref_label for pg in product_groups))}"
-
-
 def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_end: int,
                 mentions: Sequence[Mention], amounts: Sequence[Amount],
                 ) -> list[tuple[Span, list[Mention], list[Amount]]]:
@@ -110,9 +97,9 @@ def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_e
 
 def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention],
                     amounts: Sequence[Amount], sections: SectionIndex, body_end: int,
-                    sender: str | None) -> list[Measure]:
-    """Every measure the letter states, merged per measure key."""
-    merged: dict[str, list[Measure]] = defaultdict(list)
+                    sender: str | None, answers: Sequence[AnswerFact] = ()) -> list[Measure]:
+    """Every measure the letter states (see :mod:`npcegraph.extract.resolve` for merging)."""
+    found: list[Measure] = []
     statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts)
     for sentence, instruments, money in statements:
         start, end = sentence.start_char, sentence.end_char
@@ -126,6 +113,9 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         if not ministries and heading is not None:
             ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
             source = "section"
+        answer = answer_at(answers, start)
+        if not ministries and answer is not None and answer.ministries:
+            ministries, source = list(answer.ministries), "answer"
         if not ministries:
             ministries, source = ([sender], "sender") if sender else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
@@ -136,35 +126,11 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         evidence = Evidence(start, end, sentence.text, round(confidence, 2))
         status = _status(vocabulary, sentence.text)
         for iri in dict.fromkeys(m.concept for m in instruments):
-            instrument = vocabulary[iri]
-            key = measure_key(instrument, group_concepts)
-            merged[key].append(Measure(
-                key=key, label=measure_label(instrument, group_concepts), evidence=evidence,
+            found.append(Measure(
+                key="", label="", evidence=evidence,
                 status=status, ministries=tuple(ministries), instruments=(iri,),
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
                 strategies=strategies, amounts=tuple(money), ministry_source=source,
-                statements=(evidence,),
+                statements=(evidence,), answer=answer.key if answer else None,
             ))
-    return [_merge(statements) for statements in merged.values()]
-
-
-def _merge(statements: list[Measure]) -> Measure:
-    first = max(statements, key=lambda m: (m.evidence.confidence, -m.evidence.start))
-    status_rank = {slug: rank for rank, slug in enumerate(STATUS_PRIORITY)}
-    status = min((m.status for m in statements),
-                 key=lambda iri: status_rank.get(iri.rsplit("/", 1)[-1], len(STATUS_PRIORITY)))
-    explicit = [m for m in statements if m.ministry_source in ("text", "section")]
-    chosen = explicit or statements
-
-    def union(attribute: str, items: Sequence[Measure]) -> tuple:
-        return tuple(dict.fromkeys(x for m in items for x in getattr(m, attribute)))
-
-    return Measure(
-        key=first.key, label=first.label, evidence=first.evidence, status=status,
-        ministries=union("ministries", chosen), instruments=union("instruments", statements),
-        product_groups=union("product_groups", statements), goals=union("goals", statements),
-        strategies=union("strategies", statements), amounts=union("amounts", statements),
-        ministry_source=chosen[0].ministry_source,
-        statements=tuple(sorted({e for m in statements for e in m.statements},
-                                key=lambda e: e.start)),
-    )
+    return resolve_measures(found, vocabulary)
