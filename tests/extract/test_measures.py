@@ -58,10 +58,13 @@ def test_measures_ministry_named_in_sentence_wins(tiny_nlp: Language,
     assert measure.ministries == (ID + "ministry/ienw",)
 
 
-def test_measures_need_an_action_or_amount(tiny_nlp: Language, tiny_vocab: Vocabulary) -> None:
+def test_measures_without_action_or_amount_are_flagged_low_confidence(
+        tiny_nlp: Language, tiny_vocab: Vocabulary) -> None:
     _, facts = facts_of(tiny_nlp, tiny_vocab, "De UPV is een bekend begrip.\n")
-    assert facts.measures == ()
-    assert [m.concept for m in facts.mentions] == [ID + "instrument/upv"]
+    [measure] = facts.measures
+    assert measure.evidence.low_confidence
+    _, acted = facts_of(tiny_nlp, tiny_vocab, "Ik zal de UPV invoeren.\n")
+    assert not acted.measures[0].evidence.low_confidence
 
 
 def test_measures_merge_statements_of_one_letter(tiny_nlp: Language,

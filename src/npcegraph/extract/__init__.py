@@ -47,15 +47,16 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary) -> LetterFac
     sections = SectionIndex(letter.sections, len(letter.text))
     questions, answers = questions_and_answers(letter, mentions, vocabulary)
     end = body_end(letter)
+    asked = [(q.start, q.end) for q in letter.questions]
     measures = detect_measures(doc, vocabulary, mentions, amounts, sections, end, sender,
-                               answers)
+                               answers, asked)
     return LetterFacts(
         sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
         amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),
         dates=tuple(dates), references=tuple(entities.references(doc, vocabulary)),
         measures=tuple(measures), warnings=tuple(warnings), questions=questions,
         answers=answers, commitments=tuple(find_commitments(
-            doc, dates, measures, sections, end, [(q.start, q.end) for q in letter.questions],
+            doc, dates, measures, sections, end, asked,
             letter.date.year if letter.date else None)),
         answering=answers[0].ministries if answers else (),
     )

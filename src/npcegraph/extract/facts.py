@@ -89,7 +89,7 @@ class Measure:
     goals: tuple[str, ...] = ()
     strategies: tuple[str, ...] = ()
     amounts: tuple[Amount, ...] = ()
-    ministry_source: str = "text"  # text | section | sender | unknown
+    ministry_source: str = "text"  # text | section | answer | sender | unknown
     statements: tuple[Evidence, ...] = ()  # every sentence of the letter that states it
     answer: str | None = None  # key of the answer (verslag schriftelijk overleg) stating it
 

@@ -34,9 +34,9 @@ ACTION_CUE = re.compile(
     r"werk(?:t|en)? aan|bijdrage|financier|middelen|budget|regeling|programma)",
     re.IGNORECASE,
 )
-# Programmes and monitoring reports frame measures but are not measures themselves.
-CONTEXT_INSTRUMENT_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
 MAX_PRODUCT_GROUPS = 3
+# Sentences in the voice of members of parliament are not the government's measures.
+_KAMER_VOICE = re.compile(r"\s*(?:De|Deze)\s(?:leden|fractie)\b")
 
 
 def _in(mentions: Sequence[Mention], start: int, end: int, *kinds: str) -> list[Mention]:
@@ -78,6 +78,7 @@ def _status(vocabulary: Vocabulary, sentence: str) -> str:
 
 def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_end: int,
                 mentions: Sequence[Mention], amounts: Sequence[Amount],
+                asked: Sequence[tuple[int, int]] = (),
                 ) -> list[tuple[Span, list[Mention], list[Amount]]]:
     result = []
     heading_starts = set(sections.starts)
@@ -85,22 +86,24 @@ def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_e
         start, end = sentence.start_char, sentence.end_char
         if start >= body_end:
             break
-        if start in heading_starts:
+        if start in heading_starts or any(a <= start < b for a, b in asked):
             continue
-        instruments = [m for m in _in(mentions, start, end, "instrument")
-                       if not CONTEXT_INSTRUMENT_TYPES & set(vocabulary[m.concept].types)]
+        if _KAMER_VOICE.match(sentence.text) or sentence.text.rstrip().endswith("?"):
+            continue
+        instruments = _in(mentions, start, end, "instrument")
         money = [a for a in amounts if start <= a.evidence.start < end]
-        if instruments and (money or ACTION_CUE.search(sentence.text)):
+        if instruments:
             result.append((sentence, instruments, money))
     return result
 
 
 def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention],
                     amounts: Sequence[Amount], sections: SectionIndex, body_end: int,
-                    sender: str | None, answers: Sequence[AnswerFact] = ()) -> list[Measure]:
+                    sender: str | None, answers: Sequence[AnswerFact] = (),
+                    asked: Sequence[tuple[int, int]] = ()) -> list[Measure]:
     """Every measure the letter states (see :mod:`npcegraph.extract.resolve` for merging)."""
     found: list[Measure] = []
-    statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts)
+    statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts, asked)
     for sentence, instruments, money in statements:
         start, end = sentence.start_char, sentence.end_char
         groups = _in(mentions, start, end, "product_group")
@@ -120,17 +123,17 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries, source = ([sender], "sender") if sender else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
-        confidence = min(0.95, 0.55 + 0.15 * bool(ACTION_CUE.search(sentence.text))
+        confidence = min(0.95, 0.4 + 0.25 * bool(ACTION_CUE.search(sentence.text))
                          + 0.1 * (source == "text") + 0.1 * bool(group_concepts)
                          + 0.05 * bool(money))
         evidence = Evidence(start, end, sentence.text, round(confidence, 2))
         status = _status(vocabulary, sentence.text)
-        for iri in dict.fromkeys(m.concept for m in instruments):
-            found.append(Measure(
+        found.append(Measure(
                 key="", label="", evidence=evidence,
-                status=status, ministries=tuple(ministries), instruments=(iri,),
+                status=status, ministries=tuple(ministries),
+                instruments=tuple(dict.fromkeys(m.concept for m in instruments)),
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
                 strategies=strategies, amounts=tuple(money), ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
             ))
-    return resolve_measures(found, vocabulary)
+    return resolve_measures(found, vocabulary, doc.text)

@@ -98,20 +98,43 @@ def _merge(statements: list[Measure], key: str, label: str, primary: Concept | N
     )
 
 
-def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary) -> list[Measure]:
-    """Cluster per-sentence statements (one instrument each) into measures with stable keys."""
-    by_instrument: dict[str, list[Measure]] = {}
-    for statement in statements:
-        by_instrument.setdefault(statement.instruments[0], []).append(statement)
-    measures: dict[str, Measure] = {}
-    for iri, group in by_instrument.items():
-        instrument = vocabulary[iri]
-        split = PRODUCER_RESPONSIBILITY in instrument.types
-        for cluster in _clusters(group, split):
-            primary = _primary(vocabulary, cluster)
-            key = measure_key(instrument, primary)
-            if key in measures:  # two clusters with the same primary group: one measure
-                cluster = [*cluster, measures[key]]
-            measures[key] = _merge(cluster, key, measure_label(instrument, primary), primary)
-    return sorted(measures.values(), key=lambda m: m.evidence.start)
+def _passages(statements: Sequence[Measure], text: str) -> list[list[Measure]]:
+    """Consecutive statements of one paragraph that share an instrument form one passage."""
+    passages: list[list[Measure]] = []
+    for statement in sorted(statements, key=lambda m: m.evidence.start):
+        if passages:
+            last = passages[-1][-1]
+            same_paragraph = "\n\n" not in text[last.evidence.end:statement.evidence.start]
+            shared = set(last.instruments) & set(statement.instruments)
+            if same_paragraph and shared:
+                passages[-1].append(statement)
+                continue
+        passages.append([statement])
+    return passages
 
+
+def _primary_instrument(vocabulary: Vocabulary, statements: list[Measure]) -> Concept:
+    counts = Counter(i for s in statements for i in s.instruments)
+    framing = {i for i in counts if vocabulary[i].types
+               and set(vocabulary[i].types) <= {"beleidsprogramma", "monitoring-en-evaluatie"}}
+    order = list(dict.fromkeys(i for s in statements for i in s.instruments))
+    best = max(order, key=lambda i: (i not in framing, counts[i], -order.index(i)))
+    return vocabulary[best]
+
+
+def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text: str = "",
+                     ) -> list[Measure]:
+    """Passages of statements become measures with stable keys (see the module doc)."""
+    measures: list[Measure] = []
+    used: Counter[str] = Counter()
+    for passage in _passages(statements, text):
+        instrument = _primary_instrument(vocabulary, passage)
+        split = PRODUCER_RESPONSIBILITY in instrument.types
+        clusters = _clusters(passage, split) if split else [passage]
+        for cluster in clusters:
+            primary = _primary(vocabulary, cluster)
+            base = measure_key(instrument, primary)
+            used[base] += 1
+            key = base if used[base] == 1 else f"{base}-{used[base]}"
+            measures.append(_merge(cluster, key, measure_label(instrument, primary), primary))
+    return sorted(measures, key=lambda m: m.evidence.start)

@@ -8,6 +8,7 @@ from npcegraph.extract.facts import LetterFacts
 from npcegraph.letters import Letter
 from npcegraph.namespaces import Iris
 from npcegraph.rdf.builder import LetterGraphBuilder
+from npcegraph.rdf.dialogue import add_candidates, add_commitments, add_questions
 from npcegraph.rdf.facts import add_facts
 from npcegraph.rdf.letter import add_letter, add_structure
 from npcegraph.rdf.measures import add_measure
@@ -23,4 +24,7 @@ def letter_graph(letter: Letter, facts: LetterFacts, iris: Iris) -> Graph:
     add_facts(builder, facts)
     for measure in facts.measures:
         add_measure(builder, letter, measure)
+    add_questions(builder, facts)
+    add_commitments(builder, letter, facts)
+    add_candidates(builder, facts)
     return builder.graph

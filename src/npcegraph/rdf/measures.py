@@ -42,5 +42,11 @@ def add_measure(builder: LetterGraphBuilder, letter: Letter, measure: Measure) -
         add(mention, DCTERMS.date, Literal(letter.date.isoformat(), datatype=XSD.date))
     add(mention, npce.status, URIRef(measure.status))
     add(mention, npce.ministrySource, Literal(measure.ministry_source))
+    if measure.answer:
+        add(mention, npce.inAnswer, builder.node("answer", measure.answer))
+    for statement in measure.statements:
+        if statement != measure.evidence:
+            add(mention, npce.statement, builder.evidence(
+                builder.node("statement", f"{statement.start}-{statement.end}"), statement))
     add(mention, npce.evidence, evidence)
     return node
