@@ -285,21 +285,18 @@ def _capital_tail(doc: Doc, start: int, limit: int, longest: int = MAX_TAIL) -> 
 
 
 def _lower_tail(doc: Doc, start: int, limit: int) -> int:
-    """End of a lower-case name that opens with an adjective ("circulaire ketenprojecten")."""
-    end = i = start
-    while i < limit and i - start < 5:
-        tok = doc[i]
-        if _inner_hyphen(doc, i, start, limit):
-            i = end = i + 2
-            continue
-        if not (_lower_word(tok) or _acronym(tok)) or tok.lower_ in STOPWORDS \
-                or PARTICIPLE.match(tok.lower_):
-            break
-        i = end = i + 1
-    while end > start and _adjective_like(doc[end - 1].text):
-        end -= 1
-    words = _words(doc, start, end)
-    return end if len(words) >= 2 and words[0].endswith("e") else start
+    """End of a lower-case name of adjectives and one noun ("circulaire ketenprojecten")."""
+    i = start
+    while i < limit and i - start < 4 and _lower_word(doc[i]) and doc[i].lower_.endswith("e") \
+            and doc[i].lower_ not in STOPWORDS:
+        i += 1  # the adjectives
+    if i == start or i >= limit or doc[i].lower_ in STOPWORDS or PARTICIPLE.match(doc[i].lower_) \
+            or not (_lower_word(doc[i]) or _acronym(doc[i])) or _adjective_like(doc[i].text):
+        return start
+    end = i + 1
+    while end + 1 < limit and _inner_hyphen(doc, end, start, limit):
+        end += 2  # "circulaire kunststof-verpakkingen"
+    return end
 
 
 # --- instrument and organisation rules (each yields the hits of one sentence) ----------

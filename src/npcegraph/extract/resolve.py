@@ -1,16 +1,17 @@
-"""Measure resolution: sentence statements -> one measure per instrument and target.
+"""Measure resolution: sentence statements -> measures with keys that hold across letters.
 
 Rules (also in the README):
 
-1. Statements are grouped by instrument.
-2. For producer-responsibility instruments (UPV) every product group is its own measure: UPV for
+1. A statement is one sentence with all the instruments it names. Consecutive statements of one
+   paragraph that share an instrument form a passage (one measure told over several sentences).
+2. A passage's primary instrument is the one it names most often, preferring real instruments
+   over framing programmes and reports (NPCE, ICER), then the first named.
+3. For producer-responsibility instruments (UPV) every product group is its own measure: UPV for
    textiel and UPV for matrassen are two schemes, also when one sentence names both.
-3. For other instruments, statements whose product groups overlap form one measure (MKI in the
-   GWW and in bouw and GWW); statements without product group join the instrument's only measure
-   in the letter, or form an instrument-only measure when there are several or none.
-4. A measure's key is ``<instrument>-<primary product group>``, the primary group being the one its
-   statements name most often (ties: the most specific, then alphabetical). The key is the node's
-   IRI, so the same measure in several letters is one node with a mention per letter.
+4. The key is ``<primary instrument>-<primary product group>``, the primary group being the one
+   the statements name most often (ties: the most specific, then alphabetical). Passages of a
+   letter with the same key are one measure, and the key is the node's IRI, so the same measure
+   in several letters is one node with a mention per letter.
 """
 
 from __future__ import annotations
@@ -37,30 +38,23 @@ def measure_label(instrument: Concept, primary: Concept | None) -> str:
     return f"{name} voor {primary.pref_label}" if primary else name
 
 
-def _clusters(statements: list[Measure], split: bool) -> list[list[Measure]]:
-    with_groups: list[tuple[set[str], list[Measure]]] = []
+def _per_product_group(statements: list[Measure]) -> list[list[Measure]]:
+    """Split a passage into one cluster per product group; statements naming none join the
+    only cluster, or form their own when there are several or none."""
+    clusters: dict[str, list[Measure]] = {}
     without = []
     for statement in statements:
-        groups = [{g} for g in statement.product_groups] if split else \
-            [set(statement.product_groups)] if statement.product_groups else []
-        if not groups:
+        if not statement.product_groups:
             without.append(statement)
-        for group in groups:
-            part = replace(statement, product_groups=tuple(group)) if split else statement
-            overlapping = [c for c in with_groups if c[0] & group]
-            merged_groups, merged = set(group), [part]
-            for cluster in overlapping:
-                merged_groups |= cluster[0]
-                merged.extend(cluster[1])
-                with_groups.remove(cluster)
-            with_groups.append((merged_groups, merged))
-    clusters = [members for _, members in with_groups]
+        for group in statement.product_groups:
+            clusters.setdefault(group, []).append(replace(statement, product_groups=(group,)))
+    result = list(clusters.values())
     if without:
-        if len(clusters) == 1:
-            clusters[0].extend(without)
+        if len(result) == 1:
+            result[0].extend(without)
         else:
-            clusters.append(without)
-    return clusters
+            result.append(without)
+    return result
 
 
 def _primary(vocabulary: Vocabulary, statements: list[Measure]) -> Concept | None:
@@ -124,17 +118,19 @@ def _primary_instrument(vocabulary: Vocabulary, statements: list[Measure]) -> Co
 
 def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text: str = "",
                      ) -> list[Measure]:
-    """Passages of statements become measures with stable keys (see the module doc)."""
-    measures: list[Measure] = []
-    used: Counter[str] = Counter()
+    """Passages of statements become measures; passages with the same key are one measure."""
+    clusters: dict[str, list[Measure]] = {}
+    labels: dict[str, tuple[Concept, Concept | None]] = {}
     for passage in _passages(statements, text):
         instrument = _primary_instrument(vocabulary, passage)
         split = PRODUCER_RESPONSIBILITY in instrument.types
-        clusters = _clusters(passage, split) if split else [passage]
-        for cluster in clusters:
+        for cluster in (_per_product_group(passage) if split else [passage]):
             primary = _primary(vocabulary, cluster)
-            base = measure_key(instrument, primary)
-            used[base] += 1
-            key = base if used[base] == 1 else f"{base}-{used[base]}"
-            measures.append(_merge(cluster, key, measure_label(instrument, primary), primary))
+            key = measure_key(instrument, primary)
+            clusters.setdefault(key, []).extend(cluster)
+            labels.setdefault(key, (instrument, primary))
+    measures = []
+    for key, members in clusters.items():
+        instrument, primary = labels[key]
+        measures.append(_merge(members, key, measure_label(instrument, primary), primary))
     return sorted(measures, key=lambda m: m.evidence.start)
