@@ -3,20 +3,25 @@ through the real pipeline and the shipped vocabulary (nothing here comes from th
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from npcegraph.concepts import Vocabulary
+from npcegraph.curation import accept_candidate
 from npcegraph.extract.candidates import Candidate, find_candidates, slugify
 from npcegraph.extract.facts import Evidence
 from npcegraph.namespaces import slugify as namespaces_slugify
 from npcegraph.nlp import CONCEPTS_KEY, build_nlp
-from npcegraph.vocab import load_vocabulary
+from npcegraph.resources import vocab_dir
+from npcegraph.vocab import build_vocabulary, load_vocab_graph, load_vocabulary
 
-I, P, O = "instrument", "product_group", "organisation"
+INS, PG, ORG = "instrument", "product_group", "organisation"
+BASE = "https://w3id.org/npcegraph/"
 
 
 @pytest.fixture(scope="module")
@@ -40,71 +45,71 @@ def found(nlp: Language, vocabulary: Vocabulary, text: str) -> list[tuple[str, s
 @pytest.mark.parametrize(("text", "expected"), [
     # named heads: Subsidieregeling / Regeling / Fonds / Programma + a name
     ("De Subsidieregeling circulaire zonneparken gaat in 2026 open.",
-     [(I, "Subsidieregeling circulaire zonneparken", "named:subsidieregeling", 0.75)]),
+     [(INS, "Subsidieregeling circulaire zonneparken", "named:subsidieregeling", 0.75)]),
     ("Bedrijven gebruiken de subsidieregeling circulaire zonneparken.",
-     [(I, "subsidieregeling circulaire zonneparken", "named:subsidieregeling", 0.6)]),
+     [(INS, "subsidieregeling circulaire zonneparken", "named:subsidieregeling", 0.6)]),
     ("Zo helpt de Regeling duurzame kringloopwinkels ondernemers.",
-     [(I, "Regeling duurzame kringloopwinkels", "named:regeling", 0.75)]),
+     [(INS, "Regeling duurzame kringloopwinkels", "named:regeling", 0.75)]),
     ("Het nieuwe Fonds Circulaire Maakindustrie is open.",
-     [(I, "Fonds Circulaire Maakindustrie", "named:fonds", 0.75)]),
+     [(INS, "Fonds Circulaire Maakindustrie", "named:fonds", 0.75)]),
     ("Het kabinet start het programma Slim Hergebruik.",
-     [(I, "programma Slim Hergebruik", "named:programma", 0.65)]),
+     [(INS, "programma Slim Hergebruik", "named:programma", 0.65)]),
     # Green Deal, City Deal, Regio Deal + a capitalised name
     ("Het kabinet ondersteunt de Green Deal Circulaire Festivals.",
-     [(I, "Green Deal Circulaire Festivals", "green-deal", 0.8)]),
+     [(INS, "Green Deal Circulaire Festivals", "green-deal", 0.8)]),
     ("Ook de City Deal Circulaire Stad en de Green Deal Duurzame Zorg 3.0 lopen door.",
-     [(I, "City Deal Circulaire Stad", "city-deal", 0.8),
-      (I, "Green Deal Duurzame Zorg 3.0", "green-deal", 0.8)]),
+     [(INS, "City Deal Circulaire Stad", "city-deal", 0.8),
+      (INS, "Green Deal Duurzame Zorg 3.0", "green-deal", 0.8)]),
     # capitalised programme names
     ("Het Circulair Ontwerpfonds helpt ontwerpers.",
-     [(I, "Circulair Ontwerpfonds", "capitalised-programme", 0.7)]),
+     [(INS, "Circulair Ontwerpfonds", "capitalised-programme", 0.7)]),
     ("Uitvoeringsprogramma Circulaire Speelgoedketen wordt volgend jaar herzien.",
-     [(I, "Uitvoeringsprogramma Circulaire Speelgoedketen", "capitalised-programme", 0.7)]),
+     [(INS, "Uitvoeringsprogramma Circulaire Speelgoedketen", "capitalised-programme", 0.7)]),
     ("Het Circular Textiles Fund investeert in sorteerders.",
-     [(I, "Circular Textiles Fund", "capitalised-programme", 0.7)]),
+     [(INS, "Circular Textiles Fund", "capitalised-programme", 0.7)]),
     # one-word compounds with a specific modifier
     ("Het kabinet onderzoekt een grondstoffenheffing.",
-     [(I, "grondstoffenheffing", "suffix:-heffing", 0.6)]),
+     [(INS, "grondstoffenheffing", "suffix:-heffing", 0.6)]),
     ("Het kabinet onderzoekt een verpakkingenheffing.",  # modifier: a curated product group
-     [(I, "verpakkingenheffing", "suffix:-heffing", 0.7)]),
+     [(INS, "verpakkingenheffing", "suffix:-heffing", 0.7)]),
     ("Daarom sluiten we het Textielconvenant af.",  # capitalised mid-sentence, too
-     [(I, "Textielconvenant", "suffix:-convenant", 0.8)]),
+     [(INS, "Textielconvenant", "suffix:-convenant", 0.8)]),
     ("Verpakkingenheffing wordt onderzocht.",  # a capital only due to position is lowered
-     [(I, "verpakkingenheffing", "suffix:-heffing", 0.7)]),
+     [(INS, "verpakkingenheffing", "suffix:-heffing", 0.7)]),
     ("De KRB-regeling en een recyclingnorm voor gips komen eraan.",
-     [(I, "KRB-regeling", "suffix:-regeling", 0.7), (I, "recyclingnorm", "suffix:-norm", 0.6)]),
+     [(INS, "KRB-regeling", "suffix:-regeling", 0.7), (INS, "recyclingnorm", "suffix:-norm", 0.6)]),
     # organisations
     ("Stichting Kringloop Zuid en het Platform Hout in de Bouw werken samen.",
-     [(O, "Stichting Kringloop Zuid", "org-head:stichting", 0.75),
-      (O, "Platform Hout in de Bouw", "org-head:platform", 0.75)]),
+     [(ORG, "Stichting Kringloop Zuid", "org-head:stichting", 0.75),
+      (ORG, "Platform Hout in de Bouw", "org-head:platform", 0.75)]),
     ("Het Kringloop-platform en het Sloopmaterialenplatform delen kennis.",
-     [(O, "Kringloop-platform", "suffix:-platform", 0.65),
-      (O, "Sloopmaterialenplatform", "suffix:-platform", 0.65)]),
+     [(ORG, "Kringloop-platform", "suffix:-platform", 0.65),
+      (ORG, "Sloopmaterialenplatform", "suffix:-platform", 0.65)]),
     ("De VCN (Vereniging Circulair Nederland) en de Raad voor Circulaire Innovatie (RCI) "
      "adviseren.",
-     [(O, "Vereniging Circulair Nederland", "acronym", 0.7),
-      (O, "Raad voor Circulaire Innovatie", "acronym", 0.7)]),
+     [(ORG, "Vereniging Circulair Nederland", "acronym", 0.7),
+      (ORG, "Raad voor Circulaire Innovatie", "acronym", 0.7)]),
     ("Het Circulair Innovatiefonds Nederland (CIN) betaalt mee.",
-     [(I, "Circulair Innovatiefonds Nederland", "acronym", 0.7)]),
+     [(INS, "Circulair Innovatiefonds Nederland", "acronym", 0.7)]),
     # product groups from context
     ("We kijken naar productgroepen zoals skateboards, kinderwagens en surfplanken.",
-     [(P, "skateboards", "product-list", 0.75), (P, "kinderwagens", "product-list", 0.75),
-      (P, "surfplanken", "product-list", 0.75)]),
+     [(PG, "skateboards", "product-list", 0.75), (PG, "kinderwagens", "product-list", 0.75),
+      (PG, "surfplanken", "product-list", 0.75)]),
     ("Er geldt UPV voor de productgroepen skateboards en kinderwagens.",
-     [(P, "skateboards", "product-list", 0.75), (P, "kinderwagens", "product-list", 0.75)]),
+     [(PG, "skateboards", "product-list", 0.75), (PG, "kinderwagens", "product-list", 0.75)]),
     ("Producten zoals skateboards en kinderwagens vallen eronder.",
-     [(P, "skateboards", "product-list", 0.65), (P, "kinderwagens", "product-list", 0.65)]),
+     [(PG, "skateboards", "product-list", 0.65), (PG, "kinderwagens", "product-list", 0.65)]),
     ("Er komt een UPV voor skateboards en afgedankte surfplanken.",
-     [(P, "skateboards", "upv-context", 0.7),
-      (P, "afgedankte surfplanken", "upv-context", 0.7)]),
+     [(PG, "skateboards", "upv-context", 0.7),
+      (PG, "afgedankte surfplanken", "upv-context", 0.7)]),
     ("De ketenaanpak voor gipsplaten en dakgoten is gestart.",
-     [(P, "gipsplaten", "chain-context", 0.65), (P, "dakgoten", "chain-context", 0.65)]),
+     [(PG, "gipsplaten", "chain-context", 0.65), (PG, "dakgoten", "chain-context", 0.65)]),
     ("We stimuleren de inzameling van frituurvet.",
-     [(P, "frituurvet", "recycling-context", 0.6)]),
+     [(PG, "frituurvet", "recycling-context", 0.6)]),
     ("In de gipsplaat-keten en de dakgotenketen zijn afspraken gemaakt.",
-     [(P, "gipsplaat", "chain-compound", 0.6), (P, "dakgoten", "chain-compound", 0.55)]),
+     [(PG, "gipsplaat", "chain-compound", 0.6), (PG, "dakgoten", "chain-compound", 0.55)]),
     ("In de surfplank-sector wordt veel weggegooid.",
-     [(P, "surfplank", "sector-compound", 0.5)]),
+     [(PG, "surfplank", "sector-compound", 0.5)]),
 ])
 def test_discovery_rule_finds(nlp: Language, vocabulary: Vocabulary, text: str,
                               expected: list[tuple[str, str, str, float]]) -> None:
@@ -176,9 +181,9 @@ def test_discovery_returns_one_candidate_per_occurrence_with_evidence(
         nlp: Language, vocabulary: Vocabulary) -> None:
     text = "Het Textielconvenant werkt. Daarom verlengen we het Textielconvenant."
     assert find_candidates(nlp(text), vocabulary) == [
-        Candidate(I, "Textielconvenant", "textielconvenant", "suffix:-convenant",
+        Candidate(INS, "Textielconvenant", "textielconvenant", "suffix:-convenant",
                   Evidence(4, 20, "Textielconvenant", 0.8)),
-        Candidate(I, "Textielconvenant", "textielconvenant", "suffix:-convenant",
+        Candidate(INS, "Textielconvenant", "textielconvenant", "suffix:-convenant",
                   Evidence(52, 68, "Textielconvenant", 0.8)),
     ]
 
@@ -209,3 +214,17 @@ def test_discovery_module_does_not_load_rdflib() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_discovery_accepted_candidate_is_curated_in_the_next_pipeline(
+        tmp_path: Path, nlp: Language, vocabulary: Vocabulary) -> None:
+    text = "Daarom sluiten we het Textielconvenant af."
+    [candidate] = find_candidates(nlp(text), vocabulary)
+    target = tmp_path / "vocab"
+    shutil.copytree(vocab_dir(), target)
+    accept_candidate(candidate.kind, candidate.slug, candidate.label, target)
+    curated = build_vocabulary(load_vocab_graph(directory=target))
+    doc = build_nlp(curated)(text)
+    assert [(s.text, s.label_, s.id_) for s in doc.spans[CONCEPTS_KEY]] == [
+        ("Textielconvenant", "instrument", f"{BASE}id/instrument/textielconvenant")]
+    assert find_candidates(doc, curated) == []

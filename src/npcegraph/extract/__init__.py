@@ -53,7 +53,8 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary) -> LetterFac
     return LetterFacts(
         sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
         amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),
-        dates=tuple(dates), references=tuple(entities.references(doc, vocabulary)),
+        dates=tuple(dates),
+        references=tuple(entities.references(doc, vocabulary, letter.footnotes)),
         measures=tuple(measures), warnings=tuple(warnings), questions=questions,
         answers=answers, commitments=tuple(find_commitments(
             doc, dates, measures, sections, end, asked,

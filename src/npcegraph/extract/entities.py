@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -9,6 +11,7 @@ from spacy.tokens import Doc, Span
 from npcegraph.concepts import Vocabulary, is_case_sensitive
 from npcegraph.extract.facts import Amount, DateMention, Evidence, Mention, Quantity, Reference
 from npcegraph.extract.ministries import ministry_of
+from npcegraph.letters import Footnote
 from npcegraph.nlp import (
     CONCEPTS_KEY,
     DATE_KEY,
@@ -22,6 +25,8 @@ from npcegraph.nlp import (
 CONFIDENCE_EXACT = 0.95
 CONFIDENCE_FOLDED = 0.9
 CONFIDENCE_PATTERN = 0.9
+# How far before a footnote marker the word "motie" may stand.
+MOTIE_WINDOW = 80
 
 
 def evidence_of(span: Span, confidence: float) -> Evidence:
@@ -75,14 +80,28 @@ def dates(doc: Doc) -> list[DateMention]:
     return result
 
 
-def references(doc: Doc, vocabulary: Vocabulary) -> list[Reference]:
-    """References by number, plus EU acts the gazetteer recognised by name."""
+def _cited_as_motie(doc: Doc, footnotes: Sequence[Footnote], offset: int) -> bool:
+    """Whether a kamerstuk in a footnote is cited in the body as a motie ("de motie Kostić¹")."""
+    for footnote in footnotes:
+        if footnote.start <= offset < footnote.end and footnote.anchor is not None:
+            before = doc.text[max(0, footnote.anchor - MOTIE_WINDOW):footnote.anchor]
+            return bool(re.search(r"\b[Mm]otie\b", before))
+    return False
+
+
+def references(doc: Doc, vocabulary: Vocabulary, footnotes: Sequence[Footnote] = (),
+               ) -> list[Reference]:
+    """References by number, plus EU acts the gazetteer recognised by name. A kamerstuk in a
+    footnote whose marker follows the word "motie" is a motie."""
     result = []
     celex = {c.notation: c.iri for c in vocabulary.of_kind("eu_act") if c.notation}
     for span in doc.spans.get(REFERENCE_KEY, []):
         value = span._.get(VALUE_ATTR)
         target = celex.get(value["identifier"]) if value["type"] == "eu-act" else None
-        result.append(Reference(value["type"], value["identifier"],
+        kind = value["type"]
+        if kind == "kamerstuk" and _cited_as_motie(doc, footnotes, span.start_char):
+            kind = "motie"
+        result.append(Reference(kind, value["identifier"],
                                 evidence_of(span, CONFIDENCE_PATTERN), target))
     for span in doc.spans.get(CONCEPTS_KEY, []):
         concept = vocabulary.get(span.id_)

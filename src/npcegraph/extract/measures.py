@@ -72,8 +72,9 @@ def _status(vocabulary: Vocabulary, sentence: str) -> str:
         concept = statuses.get(slug)
         if concept and any(cue_pattern(cue).search(sentence) for cue in concept.cues):
             return concept.iri
-    fallback = statuses.get("onbekend")
-    return fallback.iri if fallback else vocabulary.base_iri + "id/status/onbekend"
+    # No cue: a measure a letter describes in the present tense is running.
+    fallback = statuses.get("in-uitvoering")
+    return fallback.iri if fallback else vocabulary.base_iri + "id/status/in-uitvoering"
 
 
 def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_end: int,

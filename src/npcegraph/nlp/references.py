@@ -12,21 +12,22 @@ from collections.abc import Iterator
 
 from npcegraph.nlp.regex_component import Found, RegexSpanComponent
 
+_DOSSIER = r"(?P<dossier>\d{2}\s?\d{3})(?:-(?P<sub>[IVX]+|\d{1,2}))?"
 _KAMERSTUK = re.compile(
-    r"\b(?:Kamerstuk(?:ken)?(?:\sII)?|Tweede\sKamer|Kamerst\.)\s"
-    r"(?P<dossier>\d{2}\s?\d{3})(?:\s(?:en|,)\s\d{2}\s?\d{3})*(?:-[IVX]+|\s[A-Z]{1,2})?,?\s"
-    r"nrs?\.\s?(?P<number>\d+)"
+    r"\b(?:Kamerstuk(?:ken)?(?:\sII)?|Tweede\sKamer(?:,\svergaderjaar\s\d{4}[–-]\d{4},)?"
+    r"|Kamerst\.)\s" + _DOSSIER + r"(?:\s(?:en|,)\s\d{2}\s?\d{3}(?:-[IVX\d]+)?)*"
+    r"(?:\s[A-Z]{1,2})?,?\s?\.?\s?nrs?\.\s?(?P<number>\d+)"
 )
 _MOTIE = re.compile(
-    r"\b[Mm]otie(?:s)?\b(?P<between>[^.()]{0,160}?)\(Kamerstuk\s(?P<dossier>\d{2}\s?\d{3}),?\s"
-    r"nr\.\s?(?P<number>\d+)\)"
+    r"\b[Mm]otie(?:s)?\b(?P<between>[^.()]{0,160}?)(?:\(|\bmet\s)Kamerstuk\s" + _DOSSIER
+    + r",?\s?\.?\s?nr\.\s?(?P<number>\d+)\)?"
 )
 _TOEZEGGING_LIST = re.compile(
-    r"\b[Tt]oezegging(?:en)?\s(?P<items>(?:(?:nr\.\s?)?(?:\d{4,6}|TZ\d{6}-\d{3})"
+    r"\b[Tt]oezegging(?:en)?\s(?P<items>(?:(?:nr\.\s?)?(?:\d{4,6}|TZ?\d{6}-\d{3})"
     r"(?:,\s|\s?en\s|,\sen\s)?)+)"
 )
-_TOEZEGGING_ITEM = re.compile(r"(?:nr\.\s?)?(?P<id>\d{4,6}|TZ\d{6}-\d{3})")
-_TZ = re.compile(r"\bTZ\d{6}-\d{3}\b")
+_TOEZEGGING_ITEM = re.compile(r"(?:nr\.\s?)?(?P<id>\d{4,6}|TZ?\d{6}-\d{3})")
+_TZ = re.compile(r"\bTZ?\d{6}-\d{3}\b")
 _EU_ACT = re.compile(
     r"\b(?P<kind>Verordening|Richtlijn|Regulation|Directive)\s\((?:EU|EG|EEG)\)\s?(?:nr\.\s)?"
     r"(?P<a>\d{2,4})/(?P<b>\d{1,4})"
@@ -49,11 +50,9 @@ class ReferenceFinder(RegexSpanComponent):
     def find(self, text: str) -> Iterator[Found]:
         """Yield ``(start, end, "REFERENCE", value)`` for each reference."""
         for match in _MOTIE.finditer(text):
-            identifier = f"{match['dossier'].replace(' ', '')}-{match['number']}"
-            yield match.start(), match.end(), "REFERENCE", _ref("motie", identifier)
+            yield match.start(), match.end(), "REFERENCE", _ref("motie", _kamerstuk_id(match))
         for match in _KAMERSTUK.finditer(text):
-            identifier = f"{match['dossier'].replace(' ', '')}-{match['number']}"
-            yield match.start(), match.end(), "REFERENCE", _ref("kamerstuk", identifier)
+            yield match.start(), match.end(), "REFERENCE", _ref("kamerstuk", _kamerstuk_id(match))
         seen: set[int] = set()
         for match in _TOEZEGGING_LIST.finditer(text):
             offset = match.start("items")
@@ -70,6 +69,13 @@ class ReferenceFinder(RegexSpanComponent):
             else:
                 celex = _celex(match["kind2"], match["c"], match["d"])
             yield match.start(), match.end(), "REFERENCE", _ref("eu-act", celex)
+
+
+def _kamerstuk_id(match: re.Match[str]) -> str:
+    """``32852-224``, or with a sub-dossier ``36800-X-11``, ``21501-30-621``."""
+    dossier = match["dossier"].replace(" ", "")
+    sub = f"-{match['sub']}" if match["sub"] else ""
+    return f"{dossier}{sub}-{match['number']}"
 
 
 def _ref(kind: str, identifier: str) -> dict[str, str]:
