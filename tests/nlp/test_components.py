@@ -104,3 +104,15 @@ def test_references_kamerstuk_motie_toezegging_eu_act(tiny_nlp: Language) -> Non
         ("toezegging", "15498"), ("toezegging", "TZ202404-014"), ("eu-act", "32024R1781"),
         ("eu-act", "32008L0098"),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("De middelen lopen af naar ongeveer 46 mln. in 2030.", [("46 mln.", "46000000")]),
+    ("toegekend in twee fases (43 en 53 miljoen).", [("43", "43000000"),
+                                                     ("53 miljoen", "53000000")]),
+    ("toegang voor 100 miljoen mensen in 2030", []),
+])
+def test_money_bare_amounts_unless_a_noun_follows(tiny_nlp: Language, text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    found = [(span, str(value["value"])) for span, value in values(tiny_nlp, text, MONEY_KEY)]
+    assert found == expected
