@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
 
 from npcegraph.errors import VocabError
 from npcegraph.namespaces import CONCEPT_KINDS
@@ -224,6 +224,20 @@ def test_validate_concept_pattern_covers_every_concept_kind() -> None:
     kinds = set(re.search(r"\)\?\(([^)]*)\)", pattern).group(1).split("|"))  # type: ignore[union-attr]
     assert kinds == set(CONCEPT_KINDS.values())
     assert pattern == str(shapes.value(NPCESH["Letter-mentions"], SH.pattern))
+    assert pattern == str(shapes.value(NPCESH["Question-asksAbout"], SH.pattern))
+
+
+def test_validate_candidate_kinds_are_the_concept_segments_in_both_spellings() -> None:
+    """npce:candidateKind is an IRI segment; sh:in lists "x" and "x"^^xsd:string (see header)."""
+    shapes = load_shapes()
+    listed = set(Collection(shapes, shapes.value(NPCESH["Candidate-candidateKind"], SH["in"])))
+    segments = set(CONCEPT_KINDS.values())
+    assert listed == {Literal(s) for s in segments} | {
+        Literal(s, datatype=XSD.string) for s in segments
+    }
+    pattern = str(shapes.value(NPCESH["Candidate"], SH.pattern))
+    kinds = set(re.search(r"candidate/\(([^)]*)\)", pattern).group(1).split("|"))  # type: ignore[union-attr]
+    assert kinds == segments
 
 
 # The vocabularies and the ontology ------------------------------------------------------------

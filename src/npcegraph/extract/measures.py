@@ -35,6 +35,21 @@ ACTION_CUE = re.compile(
     re.IGNORECASE,
 )
 MAX_PRODUCT_GROUPS = 3
+# A government actor doing something concrete: a measure even when no instrument is named.
+_ACTOR = (r"(?:ik|we|wij|het kabinet|kabinet|nederland|het rijk|de overheid|defensie|"
+          r"rijkswaterstaat|het ministerie|mijn ministerie)")
+_DEED = (r"(?:onderzoek(?:t|en)?|verken(?:t|nen)?|start(?:en)?|ontwikkel(?:t|en)?|steun(?:t|en)?|"
+         r"financier(?:t|en)|investeer(?:t)?|investeren|stimuleer(?:t)?|stimuleren|"
+         r"zet(?:ten)?\b.{0,60}\b(?:in|stappen|op)|"
+         r"neem(?:t)?\b.{0,60}\b(?:maatregelen|stappen|initiatief|op)|nemen\b.{0,40}\bmaatregelen|"
+         r"voer(?:t|en)?\b.{0,60}\buit|werk(?:t|en)?\s(?:\w+\s){0,4}aan|"
+         r"maak(?:t|en)?\s(?:zich|ons|me)\shard|draag(?:t)?\s(?:\w+\s){0,3}bij|dragen\s(?:\w+\s){0,3}bij|"
+         r"(?:heb|hebben|heeft)\b.{0,60}\bopdracht\sgegeven|la(?:at|ten)\b.{0,60}\b(?:onderzoeken|uitvoeren|"
+         r"ontwikkelen)|sluit(?:en)?\b.{0,60}\baf|(?:zal|zullen|ga|gaat|gaan)\b.{0,80}\b(?:onderzoeken|"
+         r"verkennen|uitwerken|opstellen|invoeren|ontwikkelen|starten|opzetten|inzetten|bezien|"
+         r"aanpassen|versterken|uitbreiden|stimuleren|ondersteunen|financieren|verkennen|realiseren))")
+GOVERNMENT_ACTION = re.compile(rf"\b{_ACTOR}\b[^.;:]{{0,40}}?\b{_DEED}"
+                               rf"|\b{_DEED}\s(?:ik|we|wij|het kabinet)\b", re.IGNORECASE)
 # Sentences in the voice of members of parliament are not the government's measures.
 _KAMER_VOICE = re.compile(r"\s*(?:De|Deze)\s(?:leden|fractie)\b")
 
@@ -93,7 +108,7 @@ def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_e
             continue
         instruments = _in(mentions, start, end, "instrument")
         money = [a for a in amounts if start <= a.evidence.start < end]
-        if instruments:
+        if instruments or GOVERNMENT_ACTION.search(sentence.text):
             result.append((sentence, instruments, money))
     return result
 

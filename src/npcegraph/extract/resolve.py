@@ -16,6 +16,7 @@ Rules (also in the README):
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -36,6 +37,13 @@ def measure_label(instrument: Concept, primary: Concept | None) -> str:
     """A readable Dutch label: ``UPV voor textiel``."""
     name = instrument.notation or instrument.pref_label
     return f"{name} voor {primary.pref_label}" if primary else name
+
+
+def action_label(statement: Measure, words: int = 12) -> str:
+    """A label for a measure without instrument: the start of the sentence stating it."""
+    text = " ".join(statement.evidence.quote.split())
+    parts = text.split(" ")
+    return " ".join(parts[:words]).rstrip(",;:") + (" …" if len(parts) > words else "")
 
 
 def _per_product_group(statements: list[Measure]) -> list[list[Measure]]:
@@ -107,8 +115,10 @@ def _passages(statements: Sequence[Measure], text: str) -> list[list[Measure]]:
     return passages
 
 
-def _primary_instrument(vocabulary: Vocabulary, statements: list[Measure]) -> Concept:
+def _primary_instrument(vocabulary: Vocabulary, statements: list[Measure]) -> Concept | None:
     counts = Counter(i for s in statements for i in s.instruments)
+    if not counts:
+        return None
     framing = {i for i in counts if vocabulary[i].types
                and set(vocabulary[i].types) <= {"beleidsprogramma", "monitoring-en-evaluatie"}}
     order = list(dict.fromkeys(i for s in statements for i in s.instruments))
@@ -120,9 +130,14 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
                      ) -> list[Measure]:
     """Passages of statements become measures; passages with the same key are one measure."""
     clusters: dict[str, list[Measure]] = {}
-    labels: dict[str, tuple[Concept, Concept | None]] = {}
+    labels: dict[str, tuple[Concept | None, Concept | None]] = {}
     for passage in _passages(statements, text):
         instrument = _primary_instrument(vocabulary, passage)
+        if instrument is None:  # an action without a named instrument: its own measure
+            key = "actie-" + hashlib.sha1(passage[0].evidence.quote.encode()).hexdigest()[:12]
+            clusters[key] = list(passage)
+            labels[key] = (None, _primary(vocabulary, passage))
+            continue
         split = PRODUCER_RESPONSIBILITY in instrument.types
         for cluster in (_per_product_group(passage) if split else [passage]):
             primary = _primary(vocabulary, cluster)
@@ -132,5 +147,6 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
     measures = []
     for key, members in clusters.items():
         instrument, primary = labels[key]
-        measures.append(_merge(members, key, measure_label(instrument, primary), primary))
+        label = measure_label(instrument, primary) if instrument else action_label(members[0])
+        measures.append(_merge(members, key, label, primary))
     return sorted(measures, key=lambda m: m.evidence.start)
