@@ -599,7 +599,8 @@ def _resolve(hits: list[_Hit]) -> list[_Hit]:
 def find_candidates(doc: Doc, vocabulary: Vocabulary) -> list[Candidate]:
     """Instruments, product groups and organisations ``doc`` names that ``vocabulary`` does
     not know, one :class:`Candidate` per occurrence, in text order. ``doc`` must come from a
-    pipeline whose gazetteer was built from ``vocabulary``."""
+    pipeline whose gazetteer was built from ``vocabulary``. Occurrences of one concept carry
+    one label (that of the most confident occurrence), so a letter gives it one prefLabel."""
     curated = _Curated(doc, vocabulary)
     hits: list[_Hit] = []
     for sent in doc.sents:
@@ -607,9 +608,16 @@ def find_candidates(doc: Doc, vocabulary: Vocabulary) -> list[Candidate]:
                      _deals(sent), _capitalised_runs(sent), _organisations(sent),
                      _acronym_pairs(sent), _product_lists(sent, curated.upv), _chains(sent)):
             hits.extend(h for h in rule if not curated.blocks(h) and not curated.known(h))
+    kept = _resolve(hits)
+    labels: dict[tuple[str, str], _Hit] = {}  # one label per concept: its most confident form
+    for hit in kept:
+        key = (hit.kind, slugify(hit.label))
+        if key not in labels or hit.confidence > labels[key].confidence:
+            labels[key] = hit
     result = []
-    for hit in _resolve(hits):
+    for hit in kept:
         start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1])
         evidence = Evidence(start, end, doc.text[start:end], hit.confidence)
-        result.append(Candidate(hit.kind, hit.label, slugify(hit.label), hit.cue, evidence))
+        slug = slugify(hit.label)
+        result.append(Candidate(hit.kind, labels[hit.kind, slug].label, slug, hit.cue, evidence))
     return result

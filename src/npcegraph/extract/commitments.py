@@ -36,6 +36,14 @@ _EXPECTED = re.compile(
     r"\b(?:gereed|afgerond|beschikbaar|klaar|opgeleverd)\b",
     re.IGNORECASE,
 )
+# With a date in the letter's year or later, these make a sentence a dated commitment.
+_FUTURE = re.compile(
+    r"\b(?:zal|zullen|gaat|gaan|wordt|worden|verwacht|verwachten|voorzien|naar verwachting|"
+    r"streef|streven|volgt|volgen|komt|komen|start|starten|treedt|stuur|informeer|bied|"
+    r"aanbieden|gereed|bekend|uitgewerkt|geactualiseerd)\b", re.IGNORECASE)
+# "Ik zal ...", "zal het kabinet ...": a promise even without a date.
+_WILL = re.compile(r"\b(?:ik|we|wij|het kabinet|het rijk)\s(?:zal|zullen)\b"
+                   r"|\b(?:zal|zullen)\s(?:ik|we|wij|het kabinet|het rijk)\b", re.IGNORECASE)
 # Dates relative to the letter's year.
 _THIS_YEAR = re.compile(r"\b(?:(?:voor|na|rond|vóór)\s(?:de|het)\s(?:zomer|zomerreces|kerstreces|"
                         r"meireces|herfstreces)|(?:later|eind|begin|medio)?\s?dit\s(?:jaar|najaar|"
@@ -81,7 +89,8 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
             q_start <= start < q_end for q_start, q_end in questions)
         if asked:
             continue
-        dated = [d for d in dates if start <= d.evidence.start < end]
+        dated = [d for d in dates if start <= d.evidence.start < end
+                 and (year is None or int(d.value[:4]) >= year)]
         due: tuple[str | None, str | None, str | None] = (None, None, None)
         if dated:
             due = (dated[0].value, dated[0].datatype, dated[0].qualifier)
@@ -89,7 +98,9 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
             due = (str(year), "gYear", relative.group().strip().lower())
         elif year is not None and (relative := _NEXT_YEAR.search(sentence.text)):
             due = (str(year + 1), "gYear", relative.group().lower())
-        if not (_PROMISE.search(sentence.text) or (due[0] and _EXPECTED.search(sentence.text))):
+        future = _EXPECTED.search(sentence.text) or _FUTURE.search(sentence.text)
+        if not (_PROMISE.search(sentence.text) or _WILL.search(sentence.text)
+                or (due[0] and future)):
             continue
         confidence = DATED_CONFIDENCE if due[0] else COMMITMENT_CONFIDENCE
         found.append(Commitment(Evidence(start, end, sentence.text, confidence), *due,
