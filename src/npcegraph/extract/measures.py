@@ -50,6 +50,9 @@ _DEED = (r"(?:onderzoek(?:t|en)?|verken(?:t|nen)?|start(?:en)?|ontwikkel(?:t|en)
          r"aanpassen|versterken|uitbreiden|stimuleren|ondersteunen|financieren|verkennen|realiseren))")
 GOVERNMENT_ACTION = re.compile(rf"\b{_ACTOR}\b[^.;:]{{0,40}}?\b{_DEED}"
                                rf"|\b{_DEED}\s(?:ik|we|wij|het kabinet)\b", re.IGNORECASE)
+# The government speaking about its own action; a passive sentence names no one responsible.
+_GOVERNMENT_VOICE = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet)\b",
+                               re.IGNORECASE)
 # Sentences in the voice of members of parliament are not the government's measures.
 _KAMER_VOICE = re.compile(r"\s*(?:De|Deze)\s(?:leden|fractie)\b")
 
@@ -133,10 +136,11 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
             source = "section"
         answer = answer_at(answers, start)
-        if not ministries and answer is not None and answer.ministries:
+        speaks = bool(_GOVERNMENT_VOICE.search(sentence.text))
+        if not ministries and answer is not None and answer.ministries and speaks:
             ministries, source = list(answer.ministries), "answer"
         if not ministries:
-            ministries, source = ([sender], "sender") if sender else ([], "unknown")
+            ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
         confidence = min(0.95, 0.4 + 0.25 * bool(ACTION_CUE.search(sentence.text))
