@@ -305,7 +305,8 @@ def _lower_tail(doc: Doc, start: int, limit: int) -> int:
 def _suffix_compounds(sent: Span, pg_labels: frozenset[str]) -> Iterator[_Hit]:
     doc = sent.doc
     for tok in sent:
-        if not tok.text.isalpha() or _plural_follows(doc, tok.i + 1):
+        if not tok.lower_.endswith(INSTRUMENT_SUFFIXES) or not tok.text.isalpha() \
+                or _plural_follows(doc, tok.i + 1):
             continue
         start = tok.i
         if tok.lower_ in INSTRUMENT_SUFFIXES and _inner_hyphen(doc, tok.i - 1, sent.start,
@@ -490,10 +491,10 @@ def _list_items(doc: Doc, i: int, limit: int) -> Iterator[tuple[int, int]]:
         yield start, i
 
 
-def _list_triggers(sent: Span, upv: frozenset[str]) -> Iterator[tuple[int, str]]:
-    """``(index where a list starts, cue)`` for every product-group context of ``sent``."""
+def _list_triggers(sent: Span, upv_spans: dict[int, int]) -> Iterator[tuple[int, str]]:
+    """``(index where a list starts, cue)`` for every product-group context of ``sent``;
+    ``upv_spans`` maps the start of each UPV match to its end."""
     doc = sent.doc
-    upv_spans = {s.start: s for s in doc.spans.get(CONCEPTS_KEY, []) if s.id_ in upv}
     for tok in sent:
         after = doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
         if tok.lower_ in {"productgroepen", "productgroep"} and after in {"zoals", "als", ":"}:
@@ -503,7 +504,7 @@ def _list_triggers(sent: Span, upv: frozenset[str]) -> Iterator[tuple[int, str]]
             yield tok.i + 1, "product-list-named"  # "de productgroepen X, Y en Z"
         elif tok.lower_ == "producten" and after in {"zoals", "als"}:
             yield tok.i + 2, "product-list-loose"
-        elif tok.i in upv_spans and (end := upv_spans[tok.i].end) < sent.end \
+        elif tok.i in upv_spans and (end := upv_spans[tok.i]) < sent.end \
                 and doc[end].lower_ in {"voor", "op"}:
             j = end + 1
             while j < sent.end and doc[j].lower_ in ARTICLES:
@@ -516,9 +517,9 @@ def _list_triggers(sent: Span, upv: frozenset[str]) -> Iterator[tuple[int, str]]
             yield tok.i + 2, "recycling-context"
 
 
-def _product_lists(sent: Span, upv: frozenset[str]) -> Iterator[_Hit]:
+def _product_lists(sent: Span, upv_spans: dict[int, int]) -> Iterator[_Hit]:
     doc = sent.doc
-    for begin, cue in _list_triggers(sent, upv):
+    for begin, cue in _list_triggers(sent, upv_spans):
         items = list(_list_items(doc, begin, sent.end))
         if cue == "product-list-named" and len(items) < 2:
             continue
@@ -567,8 +568,9 @@ class _Curated:
         self.slugs = frozenset((c.kind, c.slug) for c in vocabulary.concepts)
         self.product_labels = frozenset(label.casefold() for c in vocabulary.of_kind(PRODUCT_GROUP)
                                         for label in c.labels)
-        self.upv = frozenset(c.iri for c in vocabulary.of_kind(INSTRUMENT)
-                             if c.notation == "UPV" or "producentenverantwoordelijkheid" in c.types)
+        upv = {c.iri for c in vocabulary.of_kind(INSTRUMENT)
+               if c.notation == "UPV" or "producentenverantwoordelijkheid" in c.types}
+        self.upv_spans = {s.start: s.end for s in self.spans if s.id_ in upv}
 
     def blocks(self, hit: _Hit) -> bool:
         """Whether a curated match makes ``hit`` a known concept."""
@@ -606,7 +608,7 @@ def find_candidates(doc: Doc, vocabulary: Vocabulary) -> list[Candidate]:
     for sent in doc.sents:
         for rule in (_suffix_compounds(sent, curated.product_labels), _named_heads(sent),
                      _deals(sent), _capitalised_runs(sent), _organisations(sent),
-                     _acronym_pairs(sent), _product_lists(sent, curated.upv), _chains(sent)):
+                     _acronym_pairs(sent), _product_lists(sent, curated.upv_spans), _chains(sent)):
             hits.extend(h for h in rule if not curated.blocks(h) and not curated.known(h))
     kept = _resolve(hits)
     labels: dict[tuple[str, str], _Hit] = {}  # one label per concept: its most confident form

@@ -19,21 +19,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from npcegraph.concepts import Vocabulary
+from npcegraph.extract.confidence import ACTION_CUE
 from npcegraph.extract.facts import Amount, Evidence, Measure, Mention
 from npcegraph.extract.questions import AnswerFact, answer_at
 from npcegraph.extract.resolve import STATUS_PRIORITY, resolve_measures
 from npcegraph.extract.scope import SectionIndex
 
-ACTION_CUE = re.compile(
-    r"\b(zet(?:ten)?\b.{0,60}\bin op|inzetten op|in te zetten|invoer|ingevoerd|introduc|"
-    r"uitbrei|beschikbaar|vrijgemaakt|vrijgemaakte|open(?:gesteld|stelling|gaan|stellen)|"
-    r"subsidi|ontwikkel|uit(?:werk|gewerkt|voer)|verken|onderzo(?:e|c)|treff|getroffen|maatregel|"
-    r"stimuler|verplicht|wetsvoorstel|wetgeving|aanscherp|verhog|stur(?:ing|en)|toe(?:pass|gepast)|"
-    r"inkoop|inkopen|voorbereid|consult|gestart|starten|start|gerealiseerd|afgerond|opgeleverd|"
-    r"besloten|besluit|voorstel|zal|zullen|ga(?:at|an)? .{0,40}(?:doen|maken|regelen)|"
-    r"werk(?:t|en)? aan|bijdrage|financier|middelen|budget|regeling|programma)",
-    re.IGNORECASE,
-)
 MAX_PRODUCT_GROUPS = 3
 # A government actor doing something concrete: a measure even when no instrument is named.
 _ACTOR = (r"(?:ik|we|wij|het kabinet|kabinet|nederland|het rijk|de overheid|defensie|"

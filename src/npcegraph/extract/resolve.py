@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from npcegraph.concepts import Concept, Vocabulary
+from npcegraph.extract.confidence import calibrated
 from npcegraph.extract.facts import Measure
 
 PRODUCER_RESPONSIBILITY = "producentenverantwoordelijkheid"
@@ -148,5 +149,7 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
     for key, members in clusters.items():
         instrument, primary = labels[key]
         label = measure_label(instrument, primary) if instrument else action_label(members[0])
-        measures.append(_merge(members, key, label, primary))
+        merged = _merge(members, key, label, primary)
+        evidence = replace(merged.evidence, confidence=calibrated(merged))
+        measures.append(replace(merged, evidence=evidence))
     return sorted(measures, key=lambda m: m.evidence.start)

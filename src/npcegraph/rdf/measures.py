@@ -45,7 +45,7 @@ def add_measure(builder: LetterGraphBuilder, letter: Letter, measure: Measure) -
     if measure.answer:
         add(mention, npce.inAnswer, builder.node("answer", measure.answer))
     for statement in measure.statements:
-        if statement != measure.evidence:
+        if (statement.start, statement.end) != (measure.evidence.start, measure.evidence.end):
             add(mention, npce.statement, builder.evidence(
                 builder.node("statement", f"{statement.start}-{statement.end}"), statement))
     add(mention, npce.evidence, evidence)
