@@ -155,15 +155,17 @@ def test_e2e_instruments_each_letter_mentions(corpus_store: tuple, slug: str,
 def test_e2e_measures_of_a_hand_checked_section(corpus_store: tuple) -> None:
     """Letter 002, part I and I.a (offsets 1455-4074), checked by hand: the € 100 miljoen from
     the Klimaatfonds for roads (running), circular conditions in the climate instruments
-    (announced) and their investigation in the SDE++ (being prepared), all by the sender IenW."""
+    (announced) and their investigation in the SDE++ (being prepared, said in the passive: no
+    responsible ministry, as in the gold)."""
     rows = select(corpus_store[0], f"""
         SELECT ?instrument ?status ?ministry (SAMPLE(?value) AS ?amount) WHERE {{
           GRAPH <{ID}letter/kst-32813-1397> {{
-            ?m npce:hasMention ?mm ; npce:usesInstrument ?i ; npce:responsibleMinistry ?min .
+            ?m npce:hasMention ?mm ; npce:usesInstrument ?i .
             ?mm npce:status ?s ; npce:evidence/oa:hasTarget/oa:hasSelector/oa:start ?start .
             OPTIONAL {{ ?m npce:hasAmount/<https://schema.org/value> ?value }}
           }}
-          ?i skos:notation ?instrument . ?min skos:notation ?ministry .
+          ?i skos:notation ?instrument .
+          OPTIONAL {{ ?m npce:responsibleMinistry/skos:notation ?ministry }}
           FILTER(?start >= 1455 && ?start < 4074 && ?instrument != "NPCE")
           BIND(STRAFTER(STR(?s), "status/") AS ?status)
         }} GROUP BY ?instrument ?status ?ministry ORDER BY ?instrument""".replace(
@@ -171,7 +173,7 @@ def test_e2e_measures_of_a_hand_checked_section(corpus_store: tuple) -> None:
     assert rows == [
         ("Circulariteitseisen", "aangekondigd", "IenW", ""),
         ("Klimaatfonds", "in-uitvoering", "IenW", "100000000"),
-        ("SDE++", "in-voorbereiding", "IenW", ""),
+        ("SDE++", "in-voorbereiding", "", ""),
     ]
 
 

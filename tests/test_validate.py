@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from npcegraph.errors import VocabError
 from npcegraph.namespaces import CONCEPT_KINDS
@@ -229,11 +229,12 @@ def test_validate_concept_pattern_covers_every_concept_kind() -> None:
 
 def test_validate_candidate_kinds_are_the_concept_segments_in_both_spellings() -> None:
     """npce:candidateKind is an IRI segment; sh:in lists "x" and "x"^^xsd:string (see header)."""
+    xsd_string = URIRef("http://www.w3.org/2001/XMLSchema#string")
     shapes = load_shapes()
     listed = set(Collection(shapes, shapes.value(NPCESH["Candidate-candidateKind"], SH["in"])))
     segments = set(CONCEPT_KINDS.values())
     assert listed == {Literal(s) for s in segments} | {
-        Literal(s, datatype=XSD.string) for s in segments
+        Literal(s, datatype=xsd_string) for s in segments
     }
     pattern = str(shapes.value(NPCESH["Candidate"], SH.pattern))
     kinds = set(re.search(r"candidate/\(([^)]*)\)", pattern).group(1).split("|"))  # type: ignore[union-attr]

@@ -223,6 +223,59 @@ def evaluate(
         print_reports(reports, console)
 
 
+candidates_app = typer.Typer(help="Concepts found in letters but not yet in the vocabulary.",
+                             no_args_is_help=True)
+app.add_typer(candidates_app, name="candidates")
+
+
+@candidates_app.command("list")
+def candidates_list(store: StoreOption = None) -> None:
+    """List the candidate concepts in the store, most mentioned first."""
+    from npcegraph.curation import list_candidates
+    from npcegraph.store import EmbeddedStore
+
+    settings = _settings(store)
+    if not settings.store.exists():
+        raise NpcegraphError(settings.store, "no store here yet; run `npcegraph ingest` first")
+    with EmbeddedStore(settings.store, read_only=True) as opened:
+        records = list_candidates(opened)
+    table = Table("kind", "slug", "label", "mentions", "letters", "cue",
+                  title="candidate concepts (accept or reject them)")
+    for record in records:
+        table.add_row(record.kind, record.slug, record.label, str(record.mentions),
+                      ", ".join(record.letters), record.cue)
+    console.print(table)
+    console.print(f"{len(records)} candidates")
+
+
+@candidates_app.command("accept")
+def candidates_accept(
+    kind: Annotated[str, typer.Argument(help="instrument, product_group or organisation")],
+    slug: Annotated[str, typer.Argument(help="the candidate's slug (from `candidates list`)")],
+    label: Annotated[str, typer.Argument(help="the Dutch preferred label")],
+    notation: Annotated[str | None, typer.Option(help="key of an instrument")] = None,
+) -> None:
+    """Add a candidate to the curated vocabulary (ontology/vocab/accepted.ttl)."""
+    from npcegraph.curation import accept_candidate
+    from npcegraph.resources import vocab_dir
+
+    path = accept_candidate(kind, slug, label, vocab_dir(), notation=notation)
+    console.print(f"accepted {kind}/{slug} into {path}; re-ingest letters to use it")
+
+
+@candidates_app.command("reject")
+def candidates_reject(
+    kind: Annotated[str, typer.Argument(help="instrument, product_group or organisation")],
+    slug: Annotated[str, typer.Argument(help="the candidate's slug")],
+) -> None:
+    """Never propose this candidate again (ontology/vocab/rejected-candidates.txt)."""
+    from npcegraph.curation import reject_candidate
+    from npcegraph.resources import vocab_dir
+
+    path = reject_candidate(kind, slug, vocab_dir())
+    console.print(f"rejected {kind}/{slug}; recorded in {path}")
+
+
 @app.command()
 def vocab(
     kind: Annotated[str | None, typer.Argument(help="instrument, ministry, product_group, ...")]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from npcegraph.settings import DEFAULT_BASE_IRI
+from npcegraph.slugs import slugify
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -42,16 +40,6 @@ __all__ = [
     "DCAT", "DCTERMS", "FOAF", "OA", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SH",
     "SKOS", "TOOI_MINISTRY", "VOID", "XSD", "CONCEPT_KINDS", "Iris", "slugify",
 ]
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    """Lower-case ASCII slug: ``"DEI+ CE-regeling"`` -> ``"dei-ce-regeling"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        digest = hashlib.sha1(slug.encode()).hexdigest()[:8]
-        slug = slug[: max_length - 9].rstrip("-") + "-" + digest
-    return slug or hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

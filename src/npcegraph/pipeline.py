@@ -12,11 +12,13 @@ from pathlib import Path
 from rdflib import Graph
 
 from npcegraph.concepts import Vocabulary
+from npcegraph.curation import rejected
 from npcegraph.extract import LetterFacts, extract_facts
 from npcegraph.letters import Letter, read_letter
 from npcegraph.namespaces import Iris
 from npcegraph.nlp import build_nlp
 from npcegraph.rdf import letter_graph
+from npcegraph.resources import vocab_dir
 from npcegraph.settings import Settings
 from npcegraph.validate import Outcome, validate_graph
 from npcegraph.vocab import load_vocabulary
@@ -40,10 +42,11 @@ class Pipeline:
         self.iris = Iris(settings.base_iri)
         self.vocabulary: Vocabulary = load_vocabulary(settings.base_iri)
         self.nlp = build_nlp(self.vocabulary)
+        self.rejected = rejected(vocab_dir())
 
     def facts(self, letter: Letter) -> LetterFacts:
         """Run the NLP pipeline and extraction on one letter."""
-        return extract_facts(letter, self.nlp(letter.text), self.vocabulary)
+        return extract_facts(letter, self.nlp(letter.text), self.vocabulary, self.rejected)
 
     def process_letter(self, letter: Letter, validate: bool = True) -> Processed:
         """Facts, graph and (optionally) validation of one letter."""

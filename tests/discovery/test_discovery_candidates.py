@@ -15,7 +15,6 @@ from npcegraph.concepts import Vocabulary
 from npcegraph.curation import accept_candidate
 from npcegraph.extract.candidates import Candidate, find_candidates, slugify
 from npcegraph.extract.facts import Evidence
-from npcegraph.namespaces import slugify as namespaces_slugify
 from npcegraph.nlp import CONCEPTS_KEY, build_nlp
 from npcegraph.resources import vocab_dir
 from npcegraph.vocab import build_vocabulary, load_vocab_graph, load_vocabulary
@@ -201,12 +200,12 @@ def test_discovery_evidence_quotes_the_text_it_points_to(
         assert text[evidence.start:evidence.end] == evidence.quote
 
 
-@pytest.mark.parametrize("label", [
-    "Green Deal Duurzame Zorg 3.0", "Platform Hout in de Bouw", "auto’s", "DEI+ CE-regeling",
-    "Coöperatie Ëën", "x" * 120, "!!!",
+@pytest.mark.parametrize(("label", "slug"), [
+    ("Green Deal Duurzame Zorg 3.0", "green-deal-duurzame-zorg-3-0"),
+    ("Coöperatie Ëën", "cooperatie-een"), ("!!!", "9a7b006d203b"),
 ])
-def test_discovery_slug_is_the_namespaces_slug(label: str) -> None:
-    assert slugify(label) == namespaces_slugify(label)
+def test_discovery_candidate_slugs(label: str, slug: str) -> None:
+    assert slugify(label) == slug
 
 
 def test_discovery_module_does_not_load_rdflib() -> None:
@@ -228,3 +227,16 @@ def test_discovery_accepted_candidate_is_curated_in_the_next_pipeline(
     assert [(s.text, s.label_, s.id_) for s in doc.spans[CONCEPTS_KEY]] == [
         ("Textielconvenant", "instrument", f"{BASE}id/instrument/textielconvenant")]
     assert find_candidates(doc, curated) == []
+
+
+def test_discovery_occurrences_of_one_concept_share_one_label(
+        nlp: Language, vocabulary: Vocabulary) -> None:
+    text = ("Gemeenten doen mee aan het programma Slim Hergebruik.\n\n"
+            "Zo helpt het Programma Slim Hergebruik gemeenten.")
+    assert [(c.label, c.slug, c.cue, c.evidence.confidence, c.evidence.quote)
+            for c in find_candidates(nlp(text), vocabulary)] == [
+        ("Programma Slim Hergebruik", "programma-slim-hergebruik", "named:programma", 0.65,
+         "programma Slim Hergebruik"),
+        ("Programma Slim Hergebruik", "programma-slim-hergebruik", "named:programma", 0.75,
+         "Programma Slim Hergebruik"),
+    ]

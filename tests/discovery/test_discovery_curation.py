@@ -238,7 +238,8 @@ def letter_graph(slug: str, mentions: dict[tuple[str, str], tuple[str, str, int]
         graph.add((candidate, RDF.type, SKOS.Concept))
         graph.add((candidate, NPCE.candidate, Literal(True)))
         graph.add((candidate, SKOS.prefLabel, Literal(label, lang="nl")))
-        graph.add((candidate, NPCE.cue, Literal(cue, lang="nl")))
+        graph.add((candidate, NPCE.candidateKind, Literal(SEGMENTS[kind])))
+        graph.add((candidate, NPCE.cue, Literal(cue)))
         for n in range(count):
             mention = IRIS.in_letter(slug, "mention", f"{candidate_slug}-{n}")
             graph.add((mention, RDF.type, NPCE.Mention))

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract import entities
+from npcegraph.extract.candidates import find_candidates
 from npcegraph.extract.commitments import find_commitments
 from npcegraph.extract.facts import LetterFacts
 from npcegraph.extract.measures import detect_measures
@@ -27,8 +28,10 @@ def body_end(letter: Letter) -> int:
     return min(starts) if starts else len(letter.text)
 
 
-def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary) -> LetterFacts:
-    """Extract every fact of ``letter`` from ``doc`` (the pipeline's output on ``letter.text``)."""
+def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
+                  rejected: frozenset[str] = frozenset()) -> LetterFacts:
+    """Extract every fact of ``letter`` from ``doc`` (the pipeline's output on ``letter.text``);
+    ``rejected`` holds ``kind/slug`` of discovered concepts a curator rejected."""
     warnings: list[str] = []
     sender = resolve_title(vocabulary, letter.sender, letter.date)
     if sender is None:
@@ -60,4 +63,6 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary) -> LetterFac
             doc, dates, measures, sections, end, asked,
             letter.date.year if letter.date else None)),
         answering=answers[0].ministries if answers else (),
+        candidates=tuple(c for c in find_candidates(doc, vocabulary)
+                         if f"{c.kind}/{c.slug}" not in rejected),
     )

@@ -38,9 +38,7 @@ Leading articles are not part of a label; a capital only due to position is lowe
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract.facts import Evidence
 from npcegraph.nlp import CONCEPTS_KEY
+from npcegraph.slugs import slugify
 
 INSTRUMENT, PRODUCT_GROUP, ORGANISATION = "instrument", "product_group", "organisation"
 
@@ -153,17 +152,6 @@ class _Hit:
     cue: str
     confidence: float
     head: tuple[int, int] | None = None  # a curated match inside the head does not block
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    """Same as :func:`npcegraph.namespaces.slugify`, without importing rdflib (the extract
-    stage must not load it; a test keeps the two equal)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        digest = hashlib.sha1(slug.encode()).hexdigest()[:8]
-        slug = slug[: max_length - 9].rstrip("-") + "-" + digest
-    return slug or hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 # --- token predicates ------------------------------------------------------------------

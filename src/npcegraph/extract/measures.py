@@ -41,7 +41,9 @@ _DEED = (r"(?:onderzoek(?:t|en)?|verken(?:t|nen)?|start(?:en)?|ontwikkel(?:t|en)
          r"aanpassen|versterken|uitbreiden|stimuleren|ondersteunen|financieren|verkennen|realiseren))")
 GOVERNMENT_ACTION = re.compile(rf"\b{_ACTOR}\b[^.;:]{{0,40}}?\b{_DEED}"
                                rf"|\b{_DEED}\s(?:ik|we|wij|het kabinet)\b", re.IGNORECASE)
-# The government speaking about its own action; a passive sentence names no one responsible.
+# The government speaking about its own action (in the sentence or just before it, in the same
+# paragraph); a passive sentence on its own names no one responsible.
+VOICE_WINDOW = 200
 _GOVERNMENT_VOICE = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet)\b",
                                re.IGNORECASE)
 # Sentences in the voice of members of parliament are not the government's measures.
@@ -127,7 +129,8 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
             source = "section"
         answer = answer_at(answers, start)
-        speaks = bool(_GOVERNMENT_VOICE.search(sentence.text))
+        previous = doc.text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1]
+        speaks = bool(_GOVERNMENT_VOICE.search(previous + " " + sentence.text))
         if not ministries and answer is not None and answer.ministries and speaks:
             ministries, source = list(answer.ministries), "answer"
         if not ministries:
