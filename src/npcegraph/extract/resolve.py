@@ -10,8 +10,9 @@ Rules (also in the README):
    textiel and UPV for matrassen are two schemes, also when one sentence names both.
 4. The key is ``<primary instrument>-<primary product group>``, the primary group being the one
    the statements name most often (ties: the most specific, then alphabetical). Passages of a
-   letter with the same key are one measure, and the key is the node's IRI, so the same measure
-   in several letters is one node with a mention per letter.
+   letter with the same key are one measure; an instrument named without product group joins that
+   instrument's only measure with one. The key is the node's IRI, so the same measure in several
+   letters is one node with a mention per letter.
 """
 
 from __future__ import annotations
@@ -127,6 +128,19 @@ def _primary_instrument(vocabulary: Vocabulary, statements: list[Measure]) -> Co
     return vocabulary[best]
 
 
+def _fold_instrument_only(clusters: dict[str, list[Measure]],
+                          labels: dict[str, tuple[Concept | None, Concept | None]]) -> None:
+    """An instrument named without product group joins that instrument's only measure with
+    one ("Sturen met MKI" belongs to "MKI in de GWW" when the letter has no other MKI measure)."""
+    for key, (instrument, primary) in list(labels.items()):
+        if instrument is None or primary is not None:
+            continue
+        targets = [k for k, (i, p) in labels.items() if i == instrument and p is not None]
+        if len(targets) == 1:
+            clusters[targets[0]].extend(clusters.pop(key))
+            del labels[key]
+
+
 def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text: str = "",
                      ) -> list[Measure]:
     """Passages of statements become measures; passages with the same key are one measure."""
@@ -145,6 +159,7 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
             key = measure_key(instrument, primary)
             clusters.setdefault(key, []).extend(cluster)
             labels.setdefault(key, (instrument, primary))
+    _fold_instrument_only(clusters, labels)
     measures = []
     for key, members in clusters.items():
         instrument, primary = labels[key]
