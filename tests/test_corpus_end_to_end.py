@@ -208,3 +208,31 @@ def test_e2e_measures_by_instrument_binds_its_parameter(corpus_store: tuple) -> 
     # producer responsibility is one measure per product group (the 2023 verslag lists them)
     for group in ("textiel", "luiers", "matrassen"):
         assert f"UPV voor {group}" in labels
+
+
+def test_e2e_measure_timeline_in_date_order(corpus_store: tuple) -> None:
+    """The UPV (without product group) is mentioned in three letters; its timeline lists them
+    oldest first, one row per letter."""
+    result = npcegraph("query", "measure-timeline", "-p", "measure=upv",
+                       "--store", corpus_store[0], "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split(",")[:2] for line in result.stdout.replace("\r\n", "\n").splitlines()]
+    assert rows == [["date", "letter"], ["2023-04-18", "kst-32852-249"],
+                    ["2025-03-20", "kst-32852-352"], ["2025-10-13", "kst-32852-392"]]
+
+
+def test_e2e_one_node_per_measure_across_letters(corpus_store: tuple) -> None:
+    """Steering with the MKI in the GWW (letters 002 and 003) is one node, and no two measure
+    nodes carry the same label."""
+    rows = select(corpus_store[0], """
+        SELECT ?m (GROUP_CONCAT(DISTINCT ?letter; separator=" ") AS ?letters) WHERE {
+          ?m a npce:Measure ; npce:hasMention/npce:inLetter/dcterms:identifier ?letter .
+          FILTER(STRENDS(STR(?m), "/measure/mki-gww"))
+        } GROUP BY ?m""")
+    assert [(m.rsplit("/", 1)[-1], sorted(ls.split())) for m, ls in rows] == [
+        ("mki-gww", ["kst-32813-1397", "kst-32852-249"])]
+    labels = select(corpus_store[0], """
+        SELECT ?label (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a npce:Measure ; rdfs:label ?label }
+        GROUP BY ?label HAVING (COUNT(DISTINCT ?m) > 1)""".replace(
+        "SELECT", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT", 1))
+    assert labels == []

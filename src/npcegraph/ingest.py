@@ -91,7 +91,17 @@ def ingest_files(
 ) -> list[IngestResult]:
     """Ingest each file; a bad file is reported and never touches what is stored."""
     load_reference_graphs(store, pipeline.settings.base_iri)
-    results = []
+    results: list[IngestResult] = []
+    try:
+        _ingest_each(files, store, pipeline, results, on_done)
+    finally:
+        store.refresh_union()
+    return results
+
+
+def _ingest_each(files: Iterable[Path], store: EmbeddedStore, pipeline: Pipeline,
+                 results: list[IngestResult],
+                 on_done: Callable[[IngestResult], None] | None) -> None:
     for path in files:
         started = time.perf_counter()
         try:
@@ -111,4 +121,3 @@ def ingest_files(
         results.append(result)
         if on_done:
             on_done(result)
-    return results

@@ -75,3 +75,18 @@ def test_store_dump_is_nquads_of_public_graphs(tmp_path: Path) -> None:
         data = store.dump(ox.RdfFormat.N_QUADS)
     assert len(data.decode().strip().splitlines()) == 2
     assert f"<{LETTER}> ." in data.decode()
+
+
+def test_store_default_graph_holds_each_triple_once(tmp_path: Path) -> None:
+    """A triple stated in two letter graphs is one triple of the default graph."""
+    other = str(IRIS.letter("kst-1-2"))
+    with EmbeddedStore(tmp_path / "s") as store:
+        store.replace_graph(LETTER, small_graph(2))
+        store.replace_graph(other, small_graph(3))
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        assert int(next(iter(store.query(count)))["n"].value) == 5  # bag union before refresh
+        store.refresh_union()
+        assert int(next(iter(store.query(count)))["n"].value) == 3
+        named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        assert int(next(iter(store.query(named)))["n"].value) == 5  # named graphs unchanged
+        assert store.stats().public_triples == 5

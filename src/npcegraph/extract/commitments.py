@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from npcegraph.extract.facts import DateMention, Evidence, Measure
+from npcegraph.extract.facts import DateMention, Evidence, Measure, sentence_evidence
 from npcegraph.extract.scope import SectionIndex
 
 _INFORM = (r"(?:informeren|informeer|berichten|bericht|rapporteren|rapporteer|toesturen|"
@@ -103,6 +103,6 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
                 or (due[0] and future)):
             continue
         confidence = DATED_CONFIDENCE if due[0] else COMMITMENT_CONFIDENCE
-        found.append(Commitment(Evidence(start, end, sentence.text, confidence), *due,
+        found.append(Commitment(sentence_evidence(start, sentence.text, confidence), *due,
                                 _measure_for(measures, sections, start)))
     return found

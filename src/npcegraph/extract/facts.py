@@ -26,6 +26,12 @@ class Evidence:
         return self.confidence < LOW_CONFIDENCE
 
 
+def sentence_evidence(start: int, text: str, confidence: float) -> Evidence:
+    """Evidence for a sentence starting at ``start``, without its trailing white space."""
+    quote = text.rstrip()
+    return Evidence(start, start + len(quote), quote, confidence)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A concept named in the text (instrument, ministry, post, product group, ...)."""

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract.confidence import ACTION_CUE
-from npcegraph.extract.facts import Amount, Evidence, Measure, Mention
+from npcegraph.extract.facts import Amount, Measure, Mention, sentence_evidence
 from npcegraph.extract.questions import AnswerFact, answer_at
 from npcegraph.extract.resolve import STATUS_PRIORITY, resolve_measures
 from npcegraph.extract.scope import SectionIndex
@@ -140,7 +140,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         confidence = min(0.95, 0.4 + 0.25 * bool(ACTION_CUE.search(sentence.text))
                          + 0.1 * (source == "text") + 0.1 * bool(group_concepts)
                          + 0.05 * bool(money))
-        evidence = Evidence(start, end, sentence.text, round(confidence, 2))
+        evidence = sentence_evidence(start, sentence.text, round(confidence, 2))
         status = _status(vocabulary, sentence.text)
         found.append(Measure(
                 key="", label="", evidence=evidence,

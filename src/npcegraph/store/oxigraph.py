@@ -35,7 +35,7 @@ class StoreStats:
 
     letters: int
     quarantined: int
-    triples: int
+    triples: int  # in all named graphs but the derived union graph
     public_triples: int
     graphs: tuple[GraphInfo, ...]
 
@@ -107,14 +107,34 @@ class EmbeddedStore:
         """Whether a graph is a quarantine graph."""
         return graph_iri.startswith(str(self.iris.graph("quarantine/")))
 
+    @property
+    def union_iri(self) -> str:
+        """The derived graph holding the set union of the public graphs (the default graph)."""
+        return str(self.iris.graph("union"))
+
+    def refresh_union(self) -> None:
+        """Rebuild the union graph in one transaction.
+
+        A measure is described in every letter that mentions it; a union of named graphs in
+        Oxigraph keeps such a triple once per graph, so queries would see duplicates. The union
+        graph holds each public triple once and serves as the default graph.
+        """
+        quarantine = str(self.iris.graph("quarantine/"))
+        self._ox.update(
+            f"DROP SILENT GRAPH <{self.union_iri}> ;\n"
+            f"INSERT {{ GRAPH <{self.union_iri}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}"
+            f" FILTER(?g != <{self.union_iri}> && !STRSTARTS(STR(?g), \"{quarantine}\")) }}")
+
     # reading ---------------------------------------------------------------------------
     def graph_names(self) -> list[str]:
         """Every named graph in the store, sorted."""
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def public_graphs(self) -> list[ox.NamedNode]:
-        """Graphs that make up the public default graph (everything but quarantine)."""
-        return [ox.NamedNode(g) for g in self.graph_names() if not self.is_quarantine(g)]
+        """The public named graphs: letters, vocabularies, ontology (not quarantine, not the
+        derived union graph)."""
+        return [ox.NamedNode(g) for g in self.graph_names()
+                if not self.is_quarantine(g) and g != self.union_iri]
 
     def count(self, graph_iri: str | None = None) -> int:
         """Triples in one graph, or quads in the whole store."""
@@ -123,9 +143,12 @@ class EmbeddedStore:
         return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
 
     def query(self, sparql: str, **options: Any) -> Any:
-        """Run a SPARQL query natively over the public graphs (union as default graph)."""
+        """Run a SPARQL query natively; the default graph is the union graph (each public triple
+        once), the named graphs are the public graphs."""
         public = self.public_graphs()
-        options.setdefault("default_graph", public or [ox.DefaultGraph()])
+        union = ox.NamedNode(self.union_iri)
+        has_union = self._ox.contains_named_graph(union)
+        options.setdefault("default_graph", [union] if has_union else public or [ox.DefaultGraph()])
         options.setdefault("named_graphs", public)
         try:
             return self._ox.query(sparql, **options)
@@ -141,12 +164,13 @@ class EmbeddedStore:
 
     def stats(self) -> StoreStats:
         """Letters, quarantined letters and triple counts."""
-        graphs = tuple(GraphInfo(g, self.count(g)) for g in self.graph_names())
+        graphs = tuple(GraphInfo(g, self.count(g)) for g in self.graph_names()
+                       if g != self.union_iri)
         public = sum(g.triples for g in graphs if not self.is_quarantine(g.iri))
         quarantined = [g for g in graphs if self.is_quarantine(g.iri) and "/report" not in g.iri]
         return StoreStats(
             letters=len(self.letter_graphs()), quarantined=len(quarantined),
-            triples=len(self._ox), public_triples=public, graphs=graphs,
+            triples=sum(g.triples for g in graphs), public_triples=public, graphs=graphs,
         )
 
     def dump(self, fmt: ox.RdfFormat, graphs: Iterable[str] | None = None) -> bytes:
