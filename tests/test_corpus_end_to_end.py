@@ -236,3 +236,20 @@ def test_e2e_one_node_per_measure_across_letters(corpus_store: tuple) -> None:
         GROUP BY ?label HAVING (COUNT(DISTINCT ?m) > 1)""".replace(
         "SELECT", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT", 1))
     assert labels == []
+
+
+def test_e2e_party_groups_asking_about_an_instrument(corpus_store: tuple) -> None:
+    """Written questions naming the NPCE, per party group, with the covering answer."""
+    result = npcegraph("query", "questions-about-instrument", "-p", "instrument=NPCE",
+                       "--store", corpus_store[0], "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = [tuple(line.split(",")[i] for i in (0, 2, 3))
+            for line in result.stdout.replace("\r\n", "\n").splitlines()[1:]]
+    assert rows == EXPECTED_NPCE_QUESTIONS
+
+
+EXPECTED_NPCE_QUESTIONS = [
+    ("CDA", "87", "86 87"), ("D66", "35", "35 36 37"), ("D66", "36", "35 36 37"),
+    ("D66", "37", "35 36 37"), ("D66", "38", "38 39"), ("GL", "102", "102"),
+    ("PvdA", "102", "102"), ("PvdD", "125", "122 123 124 125 126"), ("VVD", "31", "31 32"),
+]
