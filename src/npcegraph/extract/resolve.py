@@ -27,6 +27,7 @@ from npcegraph.extract.confidence import calibrated
 from npcegraph.extract.facts import Measure
 
 PRODUCER_RESPONSIBILITY = "producentenverantwoordelijkheid"
+FRAMING_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
 STATUS_PRIORITY = ("afgerond", "gestopt", "in-uitvoering", "in-voorbereiding", "aangekondigd")
 
 
@@ -122,7 +123,7 @@ def _primary_instrument(vocabulary: Vocabulary, statements: list[Measure]) -> Co
     if not counts:
         return None
     framing = {i for i in counts if vocabulary[i].types
-               and set(vocabulary[i].types) <= {"beleidsprogramma", "monitoring-en-evaluatie"}}
+               and set(vocabulary[i].types) <= FRAMING_TYPES}
     order = list(dict.fromkeys(i for s in statements for i in s.instruments))
     best = max(order, key=lambda i: (i not in framing, counts[i], -order.index(i)))
     return vocabulary[best]
@@ -154,9 +155,12 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
             labels[key] = (None, _primary(vocabulary, passage))
             continue
         split = PRODUCER_RESPONSIBILITY in instrument.types
+        framing = set(instrument.types) & FRAMING_TYPES
         for cluster in (_per_product_group(passage) if split else [passage]):
             primary = _primary(vocabulary, cluster)
             key = measure_key(instrument, primary)
+            if framing:  # a programme frames many measures: each passage is its own
+                key += "-" + hashlib.sha1(cluster[0].evidence.quote.encode()).hexdigest()[:8]
             clusters.setdefault(key, []).extend(cluster)
             labels.setdefault(key, (instrument, primary))
     _fold_instrument_only(clusters, labels)
