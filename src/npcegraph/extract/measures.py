@@ -131,7 +131,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         answer = answer_at(answers, start)
         previous = doc.text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1]
         speaks = bool(_GOVERNMENT_VOICE.search(previous + " " + sentence.text))
-        if not ministries and answer is not None and answer.ministries and speaks:
+        if not ministries and answer is not None and answer.ministries:
             ministries, source = list(answer.ministries), "answer"
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
