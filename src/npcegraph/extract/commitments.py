@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -75,11 +76,20 @@ def _measure_for(measures: Sequence[Measure], sections: SectionIndex, start: int
     return max(before)[1] if before else None
 
 
+def _before(mention: DateMention, made: date | None) -> bool:
+    """Whether a date lies before the letter's date, at the mention's own precision."""
+    if made is None:
+        return False
+    return mention.value < made.isoformat()[: len(mention.value)]
+
+
 def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[Measure],
                      sections: SectionIndex, body_end: int,
-                     questions: Sequence[tuple[int, int]] = (), year: int | None = None,
+                     questions: Sequence[tuple[int, int]] = (), made: date | None = None,
                      ) -> list[Commitment]:
-    """Every commitment sentence of the body (questions asked by the Kamer excluded)."""
+    """Every commitment sentence of the body (questions asked by the Kamer excluded); ``made``
+    is the letter's date (dates before it are history, not promises)."""
+    year = made.year if made else None
     found = []
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
@@ -89,8 +99,7 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
             q_start <= start < q_end for q_start, q_end in questions)
         if asked:
             continue
-        dated = [d for d in dates if start <= d.evidence.start < end
-                 and (year is None or int(d.value[:4]) >= year)]
+        dated = [d for d in dates if start <= d.evidence.start < end and not _before(d, made)]
         due: tuple[str | None, str | None, str | None] = (None, None, None)
         if dated:
             due = (dated[0].value, dated[0].datatype, dated[0].qualifier)

@@ -147,12 +147,14 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
     """Passages of statements become measures; passages with the same key are one measure."""
     clusters: dict[str, list[Measure]] = {}
     labels: dict[str, tuple[Concept | None, Concept | None]] = {}
+    described: dict[str, str] = {}  # labels taken from the sentence (no instrument to name it)
     for passage in _passages(statements, text):
         instrument = _primary_instrument(vocabulary, passage)
         if instrument is None:  # an action without a named instrument: its own measure
             key = "actie-" + hashlib.sha1(passage[0].evidence.quote.encode()).hexdigest()[:12]
             clusters[key] = list(passage)
             labels[key] = (None, _primary(vocabulary, passage))
+            described[key] = action_label(passage[0])
             continue
         split = PRODUCER_RESPONSIBILITY in instrument.types
         framing = set(instrument.types) & FRAMING_TYPES
@@ -161,13 +163,14 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
             key = measure_key(instrument, primary)
             if framing:  # a programme frames many measures: each passage is its own
                 key += "-" + hashlib.sha1(cluster[0].evidence.quote.encode()).hexdigest()[:8]
+                described[key] = action_label(cluster[0])
             clusters.setdefault(key, []).extend(cluster)
             labels.setdefault(key, (instrument, primary))
     _fold_instrument_only(clusters, labels)
     measures = []
     for key, members in clusters.items():
         instrument, primary = labels[key]
-        label = measure_label(instrument, primary) if instrument else action_label(members[0])
+        label = described.get(key) or measure_label(instrument, primary)
         merged = _merge(members, key, label, primary)
         evidence = replace(merged.evidence, confidence=calibrated(merged))
         measures.append(replace(merged, evidence=evidence))
