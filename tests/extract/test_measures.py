@@ -86,3 +86,13 @@ def test_facts_sender_and_unknown_sender_warning(tiny_nlp: Language,
     result = extract_facts(headerless, tiny_nlp(headerless.text), tiny_vocab)
     assert result.sender is None
     assert result.warnings == ("sender ministry unknown",)
+
+
+def test_measures_listed_instruments_are_separate_measures(tiny_nlp: Language,
+                                                          tiny_vocab: Vocabulary) -> None:
+    _, listed = facts_of(tiny_nlp, tiny_vocab, "Ik zet de UPV en de SDE++ in voor textiel.\n")
+    assert sorted(m.key for m in listed.measures) == ["sde-plus-plus-textiel", "upv-textiel"]
+    _, combined = facts_of(tiny_nlp, tiny_vocab,
+                           "Ik zet de SDE++ in om de UPV voor textiel te versterken.\n")
+    assert [(m.key, len(m.instruments)) for m in combined.measures] == [
+        ("sde-plus-plus-textiel", 2)]

@@ -109,6 +109,25 @@ def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_e
     return result
 
 
+_ENUMERATION = re.compile(r"^\s*(?:,\s*|\s(?:en|of|en de|en het|of de)\s|,\s*(?:en\s)?de\s)\s*$")
+
+
+def enumerated_groups(text: str, instruments: Sequence[Mention]) -> list[tuple[str, ...]]:
+    """The sentence's instruments, split where they are listed ("gedragscampagnes en digitale
+    productpaspoorten" are two measures; "€ 100 miljoen uit het Klimaatfonds voor de MKI" one)."""
+    if not instruments:
+        return [()]
+    ordered = sorted(instruments, key=lambda m: m.evidence.start)
+    groups: list[list[str]] = [[ordered[0].concept]]
+    for previous, mention in zip(ordered, ordered[1:], strict=False):
+        between = text[previous.evidence.end:mention.evidence.start]
+        if _ENUMERATION.match(between):
+            groups.append([mention.concept])
+        elif mention.concept not in groups[-1]:
+            groups[-1].append(mention.concept)
+    return list(dict.fromkeys(tuple(dict.fromkeys(g)) for g in groups))
+
+
 def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention],
                     amounts: Sequence[Amount], sections: SectionIndex, body_end: int,
                     sender: str | None, answers: Sequence[AnswerFact] = (),
@@ -142,10 +161,10 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                          + 0.05 * bool(money))
         evidence = sentence_evidence(start, sentence.text, round(confidence, 2))
         status = _status(vocabulary, sentence.text)
-        found.append(Measure(
+        for group in enumerated_groups(doc.text, instruments):
+            found.append(Measure(
                 key="", label="", evidence=evidence,
-                status=status, ministries=tuple(ministries),
-                instruments=tuple(dict.fromkeys(m.concept for m in instruments)),
+                status=status, ministries=tuple(ministries), instruments=group,
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
                 strategies=strategies, amounts=tuple(money), ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
