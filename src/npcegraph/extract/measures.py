@@ -155,6 +155,10 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
+        if not goals:  # a goal the paragraph names serves its measures
+            paragraph = (doc.text.rfind("\n\n", 0, start) + 1,
+                         len(doc.text) if (stop := doc.text.find("\n\n", end)) < 0 else stop)
+            goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, *paragraph, "goal")))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
         confidence = min(0.95, 0.4 + 0.25 * bool(ACTION_CUE.search(sentence.text))
                          + 0.1 * (source == "text") + 0.1 * bool(group_concepts)
