@@ -151,7 +151,9 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         previous = doc.text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1]
         speaks = bool(_GOVERNMENT_VOICE.search(previous + " " + sentence.text))
         if not ministries and answer is not None and answer.ministries:
-            ministries, source = list(answer.ministries), "answer"
+            named = _ministries(_in(mentions, answer.evidence.start, answer.evidence.end,
+                                    "ministry", "post"))
+            ministries, source = (named or list(answer.ministries)), "answer"
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
