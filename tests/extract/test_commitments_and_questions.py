@@ -2,55 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 
 from npcegraph.concepts import Vocabulary
-from npcegraph.extract import extract_facts
-from npcegraph.letters import letter_from_text
+from npcegraph.extract import LetterFacts, extract_facts
+from npcegraph.letters import Letter, letter_from_text
 
-HEADER = """Tweede Kamer der Staten-Generaal
-Vergaderjaar 2025-2026
-
-32 852 Grondstoffenvoorzieningszekerheid
-
-Nr. 990 BRIEF VAN DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT
-
-Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
-
-Den Haag, 3 maart 2026
-
-"""
+FactsOf = Callable[[str], tuple[Letter, LetterFacts]]
 
 
-def commitments(nlp: Language, vocab: Vocabulary, body: str) -> list[tuple[str | None, str]]:
+def commitments(facts_of: FactsOf, body: str) -> list[tuple[str | None, str]]:
     """(due, first words) of each commitment found in ``body``."""
-    letter = letter_from_text(HEADER + body)
-    facts = extract_facts(letter, nlp(letter.text), vocab)
+    _, facts = facts_of(body)
     return [(c.due, " ".join(c.evidence.quote.split()[:3])) for c in facts.commitments]
 
 
-def test_commitments_dated_promises_and_expectations(tiny_nlp: Language,
-                                                     tiny_vocab: Vocabulary) -> None:
+def test_commitments_dated_promises_and_expectations(facts_of: FactsOf) -> None:
     body = ("Ik informeer uw Kamer voor de zomer van 2026 over de UPV. "
             "De resultaten worden eind 2026 verwacht. "
             "In 2019 is de UPV voor textiel verkend. "
             "Ik zal de UPV voor matrassen uitwerken.\n")
-    assert commitments(tiny_nlp, tiny_vocab, body) == [
+    assert commitments(facts_of, body) == [
         ("2026", "Ik informeer uw"), ("2026", "De resultaten worden"),
         (None, "Ik zal de")]
 
 
-def test_commitments_relative_dates_use_the_letters_year(tiny_nlp: Language,
-                                                         tiny_vocab: Vocabulary) -> None:
+def test_commitments_relative_dates_use_the_letters_year(facts_of: FactsOf) -> None:
     body = "Ik verwacht u na de zomer te informeren over de uitkomsten.\n"
-    assert commitments(tiny_nlp, tiny_vocab, body) == [("2026", "Ik verwacht u")]
+    assert commitments(facts_of, body) == [("2026", "Ik verwacht u")]
 
 
-def test_commitments_past_dates_and_questions_are_not_commitments(
-        tiny_nlp: Language, tiny_vocab: Vocabulary) -> None:
+def test_commitments_past_dates_and_questions_are_not_commitments(facts_of: FactsOf) -> None:
     body = ("Bij brief van 18 april 2023 zijn de vragen beantwoord. "
             "Wanneer kan het overzicht worden verwacht?\n")
-    assert commitments(tiny_nlp, tiny_vocab, body) == []
+    assert commitments(facts_of, body) == []
 
 
 VERSLAG = """De vaste commissie heeft vragen voorgelegd aan de Staatssecretaris van \
