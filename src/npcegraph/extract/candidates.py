@@ -605,9 +605,10 @@ def find_candidates(doc: Doc, vocabulary: Vocabulary) -> list[Candidate]:
         if key not in labels or hit.confidence > labels[key].confidence:
             labels[key] = hit
     result = []
+    text = doc.text  # Doc.text joins every token: compute it once
     for hit in kept:
         start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1])
-        evidence = Evidence(start, end, doc.text[start:end], hit.confidence)
+        evidence = Evidence(start, end, text[start:end], hit.confidence)
         slug = slugify(hit.label)
         result.append(Candidate(hit.kind, labels[hit.kind, slug].label, slug, hit.cue, evidence))
     return result

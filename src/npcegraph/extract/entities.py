@@ -80,11 +80,11 @@ def dates(doc: Doc) -> list[DateMention]:
     return result
 
 
-def _cited_as_motie(doc: Doc, footnotes: Sequence[Footnote], offset: int) -> bool:
+def _cited_as_motie(text: str, footnotes: Sequence[Footnote], offset: int) -> bool:
     """Whether a kamerstuk in a footnote is cited in the body as a motie ("de motie Kostić¹")."""
     for footnote in footnotes:
         if footnote.start <= offset < footnote.end and footnote.anchor is not None:
-            before = doc.text[max(0, footnote.anchor - MOTIE_WINDOW):footnote.anchor]
+            before = text[max(0, footnote.anchor - MOTIE_WINDOW):footnote.anchor]
             return bool(re.search(r"\b[Mm]otie\b", before))
     return False
 
@@ -94,12 +94,13 @@ def references(doc: Doc, vocabulary: Vocabulary, footnotes: Sequence[Footnote] =
     """References by number, plus EU acts the gazetteer recognised by name. A kamerstuk in a
     footnote whose marker follows the word "motie" is a motie."""
     result = []
+    text = doc.text
     celex = {c.notation: c.iri for c in vocabulary.of_kind("eu_act") if c.notation}
     for span in doc.spans.get(REFERENCE_KEY, []):
         value = span._.get(VALUE_ATTR)
         target = celex.get(value["identifier"]) if value["type"] == "eu-act" else None
         kind = value["type"]
-        if kind == "kamerstuk" and _cited_as_motie(doc, footnotes, span.start_char):
+        if kind == "kamerstuk" and _cited_as_motie(text, footnotes, span.start_char):
             kind = "motie"
         result.append(Reference(kind, value["identifier"],
                                 evidence_of(span, CONFIDENCE_PATTERN), target))

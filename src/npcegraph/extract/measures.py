@@ -133,6 +133,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                     sender: str | None, answers: Sequence[AnswerFact] = (),
                     asked: Sequence[tuple[int, int]] = ()) -> list[Measure]:
     """Every measure the letter states (see :mod:`npcegraph.extract.resolve` for merging)."""
+    text = doc.text  # Doc.text joins every token: compute it once
     found: list[Measure] = []
     statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts, asked)
     for sentence, instruments, money in statements:
@@ -148,7 +149,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
             source = "section"
         answer = answer_at(answers, start)
-        previous = doc.text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1]
+        previous = text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1]
         speaks = bool(_GOVERNMENT_VOICE.search(previous + " " + sentence.text))
         if not ministries and answer is not None and answer.ministries:
             named = _ministries(_in(mentions, answer.evidence.start, answer.evidence.end,
@@ -158,8 +159,8 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
         if not goals:  # a goal the paragraph names serves its measures
-            paragraph = (doc.text.rfind("\n\n", 0, start) + 1,
-                         len(doc.text) if (stop := doc.text.find("\n\n", end)) < 0 else stop)
+            paragraph = (text.rfind("\n\n", 0, start) + 1,
+                         len(text) if (stop := text.find("\n\n", end)) < 0 else stop)
             goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, *paragraph, "goal")))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
         confidence = min(0.95, 0.4 + 0.25 * bool(ACTION_CUE.search(sentence.text))
@@ -167,7 +168,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                          + 0.05 * bool(money))
         evidence = sentence_evidence(start, sentence.text, round(confidence, 2))
         status = _status(vocabulary, sentence.text)
-        for group in enumerated_groups(doc.text, instruments):
+        for group in enumerated_groups(text, instruments):
             found.append(Measure(
                 key="", label="", evidence=evidence,
                 status=status, ministries=tuple(ministries), instruments=group,
@@ -175,4 +176,4 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                 strategies=strategies, amounts=tuple(money), ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
             ))
-    return resolve_measures(found, vocabulary, doc.text)
+    return resolve_measures(found, vocabulary, text)
