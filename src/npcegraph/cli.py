@@ -317,6 +317,34 @@ def demo(store: StoreOption = None) -> None:
     raise typer.Exit(_exit_code(results))
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
+    store: StoreOption = None,
+) -> None:
+    """Serve the store over HTTP: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol."""
+    import copy
+
+    import uvicorn
+    import uvicorn.config
+
+    from npcegraph.api import create_app
+    from npcegraph.store import EmbeddedStore
+
+    settings = _settings(store)
+    if not settings.store.exists():
+        console.print(f"[yellow]no store at {settings.store} yet: "
+                      "serving a new, empty one[/yellow]")
+    with EmbeddedStore(settings.store):  # fail here, clearly, if another process holds it
+        pass
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    log_config["loggers"]["npcegraph"] = {"handlers": ["default"], "level": "INFO",
+                                          "propagate": False}
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=log_config,
+                timeout_graceful_shutdown=5)
+
+
 def main() -> None:
     """Entry point with error handling: bad input exits 2 with a clear message."""
     try:

@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     update_token: str | None = None
     corpus: Path = Path("../shared/corpus")
     validator: Literal["pyshacl", "turbo"] = "pyshacl"
+    query_workers: int = 2
+    max_request_bytes: int = 1_048_576
+    allow_service: bool = False
+    allow_load: bool = False
+    cors_origins: str = ""
 
 
 @lru_cache(maxsize=1)
