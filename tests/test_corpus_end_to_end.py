@@ -455,7 +455,7 @@ CANNED_EXPECTED = {
     ),
     "evidence-for-fact": (
         ("letter", "start", "end", "confidence", "quote"),
-        15,
+        14,
         [
             (
                 "kst-32813-1397",
@@ -493,9 +493,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         10,
         [
-            ("IenW", "190", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
-            ("EZK", "137", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
-            ("BZ", "120", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
+            ("IenW", "188", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
+            ("EZK", "134", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
+            ("BZ", "118", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
         ],
     ),
 }

@@ -46,6 +46,8 @@ GOVERNMENT_ACTION = re.compile(rf"\b{_ACTOR}\b[^.;:]{{0,40}}?\b{_DEED}"
 VOICE_WINDOW = 200
 _GOVERNMENT_VOICE = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet)\b",
                                re.IGNORECASE)
+# An organisation or EU act this close to the sentence start is its subject.
+OTHERS_WINDOW = 25
 # Sentences in the voice of members of parliament are not the government's measures.
 _KAMER_VOICE = re.compile(r"\s*(?:De|Deze)\s(?:leden|fractie)\b")
 
@@ -104,6 +106,9 @@ def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_e
             continue
         instruments = _in(mentions, start, end, "instrument")
         money = [a for a in amounts if start <= a.evidence.start < end]
+        others = _in(mentions, start, start + OTHERS_WINDOW, "organisation", "eu_act")
+        if others and not _GOVERNMENT_VOICE.search(sentence.text):
+            continue  # what another party (the EU, PBL, a company) does is not our measure
         if instruments or GOVERNMENT_ACTION.search(sentence.text):
             result.append((sentence, instruments, money))
     return result
