@@ -128,3 +128,10 @@ def test_cli_demo_ingests_the_samples(tmp_path: Path) -> None:
     assert [(r["letter"]["value"], r["sender"]["value"]) for r in rows] == [
         ("kst-32852-901", "IenW"), ("kst-32852-902", "IenW"), ("kst-32813-903", "KGG"),
         ("kst-32852-904", "EZ")]
+
+
+def test_cli_usage_errors_exit_2() -> None:
+    bad_option = run("query", "letters", "--format", "xx")
+    assert bad_option.returncode == 2
+    assert "Invalid value for '--format'" in bad_option.stderr
+    assert run("no-such-command").returncode == 2

@@ -11,8 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
+import typer._click as typer_click  # typer 0.29 raises its own bundled click's errors
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -345,6 +345,48 @@ def serve(
                 timeout_graceful_shutdown=5)
 
 
+class DumpName(StrEnum):
+    """Formats of ``npcegraph export`` (the keys of ``npcegraph.dumps.DUMP_FORMATS``)."""
+
+    nquads = "nquads"
+    trig = "trig"
+    turtle = "turtle"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+
+
+@app.command()
+def export(
+    format: Annotated[DumpName, typer.Argument(help="nquads, trig or jsonld (every public "
+                                               "graph), turtle or ntriples (their union)")],
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="file to write (default: stdout)")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Dump the public graphs (letters, vocabularies, ontology) with their DCAT/VoID
+    description, written by Oxigraph as a stream."""
+    from npcegraph.dataset import describe_store
+    from npcegraph.dumps import DUMP_FORMATS, write_dump
+    from npcegraph.namespaces import Iris
+    from npcegraph.store import EmbeddedStore
+
+    settings = _settings(store)
+    if not settings.store.is_dir():
+        raise NpcegraphError(settings.store, "no store here; run `npcegraph ingest` first")
+    fmt = DUMP_FORMATS[format.value]
+    with EmbeddedStore(settings.store, Iris(settings.base_iri)) as db:
+        with errors.status("counting the dataset for its description"):
+            description = describe_store(db)
+        if output is None:
+            write_dump(db, fmt, sys.stdout.buffer, description)
+            sys.stdout.buffer.flush()
+            return
+        with output.open("wb") as sink:
+            write_dump(db, fmt, sink, description)
+    console.print(f"wrote {fmt.title} dump of {settings.store} to {output} "
+                  f"({output.stat().st_size:,} bytes)")
+
+
 def main() -> None:
     """Entry point with error handling: bad input exits 2 with a clear message."""
     try:
@@ -354,9 +396,9 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
+    except typer_click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except (click.Abort, KeyboardInterrupt):
+    except (typer_click.Abort, KeyboardInterrupt):
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

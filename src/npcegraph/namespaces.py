@@ -19,6 +19,22 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 TOOI_MINISTRY = Namespace("https://identifier.overheid.nl/tooi/id/ministerie/")
 OFFICIELE_BEKENDMAKINGEN = "https://zoek.officielebekendmakingen.nl/"
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# EU Vocabularies authority tables named by DCAT-AP (-NL) for themes, formats, access rights, ...
+EU_AUTHORITY = Namespace("http://publications.europa.eu/resource/authority/")
+IANA_MEDIA_TYPES = Namespace("http://www.iana.org/assignments/media-types/")
+CC0 = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
+IENW_WEBSITE = URIRef(
+    "https://www.rijksoverheid.nl/ministeries/ministerie-van-infrastructuur-en-waterstaat")
+
+# Prefixes for serialisations and pages (the project's own are added by Iris.prefixes).
+PREFIXES: dict[str, str] = {
+    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD), "skos": str(SKOS),
+    "dcterms": str(DCTERMS), "prov": str(PROV), "org": str(ORG), "oa": str(OA),
+    "schema": str(SCHEMA), "foaf": str(FOAF), "dcat": str(DCAT), "void": str(VOID),
+    "vcard": str(VCARD), "sh": str(SH),
+}
 
 # Concept kinds and the path segment their IRIs live under (id/<segment>/<slug>).
 CONCEPT_KINDS: dict[str, str] = {
@@ -39,6 +55,8 @@ CONCEPT_KINDS: dict[str, str] = {
 __all__ = [
     "DCAT", "DCTERMS", "FOAF", "OA", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SH",
     "SKOS", "TOOI_MINISTRY", "VOID", "XSD", "CONCEPT_KINDS", "Iris", "slugify",
+    "VCARD", "EU_AUTHORITY", "IANA_MEDIA_TYPES", "CC0", "SPARQL_PROTOCOL", "IENW_WEBSITE",
+    "PREFIXES",
 ]
 
 
@@ -88,3 +106,20 @@ class Iris:
     def dataset(self) -> URIRef:
         """The DCAT dataset describing the whole graph."""
         return URIRef(f"{self.base}id/dataset/npcegraph")
+
+    def dataset_part(self, *parts: str) -> URIRef:
+        """A node of the dataset description (distribution, contact point, partition)."""
+        return URIRef("/".join([str(self.dataset()), *parts]))
+
+    def ontology(self) -> URIRef:
+        """The ontology (``def/``), also the standard the dataset conforms to."""
+        return URIRef(f"{self.base}def/")
+
+    def web(self, path: str) -> URIRef:
+        """A page or service of the server, the base IRI standing for its root
+        (``sparql``, ``export/nquads``, ``.well-known/void``)."""
+        return URIRef(self.base + path)
+
+    def prefixes(self) -> dict[str, str]:
+        """:data:`PREFIXES` plus ``npce:`` (the project's terms)."""
+        return {"npce": str(self.npce), **PREFIXES}

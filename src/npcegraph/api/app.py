@@ -20,12 +20,13 @@ from starlette.middleware.cors import CORSMiddleware
 from npcegraph import __version__
 from npcegraph.api.errors import ApiError, render_error
 from npcegraph.api.limits import BodyLimit
-from npcegraph.api.routers import graph_store, sparql
+from npcegraph.api.routers import graph_store, linked_data, page, sparql
 from npcegraph.api.state import AppState
 from npcegraph.settings import Settings, get_settings
 
 log = logging.getLogger("npcegraph.api")
-ROUTERS: tuple[APIRouter, ...] = (sparql.router, graph_store.router)
+ROUTERS: tuple[APIRouter, ...] = (sparql.router, graph_store.router, linked_data.router,
+                                  page.router)
 
 
 def error_response(request: Request, status: int, detail: str,

@@ -36,6 +36,28 @@ GRAPHS: dict[str, str] = {
     "application/xml": "application/rdf+xml",
     "text/xml": "application/rdf+xml",
 }
+# ``?format=`` / ``?output=`` values of ``/sparql``, as the media type each stands for; the
+# JSON and XML aliases are in both tables, so ``json`` gives SPARQL JSON or JSON-LD per query form.
+# ``json-ld``, ``rdf+xml`` and ``rdf`` are what SPARQLWrapper sends; its ``n3`` names no format
+# we serve, so it leaves the choice to ``Accept`` (as does an empty value).
+FORMAT_NAMES: dict[str, str] = {
+    "json": "application/json",
+    "xml": "application/xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "ntriples": "application/n-triples",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml",
+    "rdf": "application/rdf+xml",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+}
+NEGOTIATED = ("", "n3")
 # The service description: Turtle by default, RDF/XML for clients that ask for it.
 DESCRIPTIONS: dict[str, str] = {
     "text/turtle": "text/turtle",
@@ -114,3 +136,15 @@ def accepts_json(header: str | None) -> bool:
     """Whether ``Accept`` names some JSON type (``application/json``, ``…+json``) with q > 0."""
     return any(r.q > 0 and (r.subtype == "json" or r.subtype.endswith("+json"))
                for r in parse_accept(header))
+
+
+def format_accept(value: str) -> str | None:
+    """The media range(s) a ``format=`` value names: a key of :data:`FORMAT_NAMES`, or media
+    types as in ``Accept`` (``text/csv``; SPARQLWrapper sends lists); ``None`` for neither."""
+    wanted = value.strip().lower()
+    if wanted in FORMAT_NAMES:
+        return FORMAT_NAMES[wanted]
+    parts = [p for p in wanted.split(",") if p.strip()]
+    if parts and len(parse_accept(wanted)) == len(parts):
+        return wanted
+    return None

@@ -83,9 +83,26 @@ def query_task(operation: Operation, accept: str | None, state: AppState,
     )
 
 
+def requested_accept(request: Request) -> str | None:
+    """``?format=`` / ``?output=`` as the media types to answer in, else ``Accept``; the
+    parameters win so that plain HTML forms and links can choose the format."""
+    wanted = [v for k, v in request.query_params.multi_items()
+              if k in ("format", "output") and v.strip().lower() not in negotiation.NEGOTIATED]
+    if not wanted:
+        return request.headers.get("accept")
+    accepts = []
+    for value in wanted:
+        accept = negotiation.format_accept(value)
+        if accept is None:
+            raise BadRequest(f"unknown format {value!r}; use a media type or one of "
+                             f"{', '.join(negotiation.FORMAT_NAMES)}")
+        accepts.append(accept)
+    return ", ".join(accepts)
+
+
 async def run_query(operation: Operation, request: Request, state: AppState) -> Response:
     """Evaluate a query in a worker and stream its answer."""
-    task = query_task(operation, request.headers.get("accept"), state, endpoint_url(request))
+    task = query_task(operation, requested_accept(request), state, endpoint_url(request))
     limit = state.settings.query_timeout
     timeout = min(operation.timeout, limit) if operation.timeout else limit
     answer = await run_in_threadpool(state.pool.run, task, timeout)
@@ -129,7 +146,8 @@ async def dispatch(operation: Operation, request: Request, state: AppState) -> R
 
 @router.get("/sparql", summary="SPARQL query (GET), or the service description without one")
 async def sparql_get(request: Request, state: State) -> Response:
-    """``?query=…`` with optional ``default-graph-uri``, ``named-graph-uri``, ``timeout``."""
+    """``?query=…`` with optional ``default-graph-uri``, ``named-graph-uri``, ``timeout`` and
+    ``format`` (``csv``, ``json``, ``turtle``, ... or a media type; it overrides Accept)."""
     operation = parse_request("GET", None, request.query_params.multi_items(), b"")
     return await dispatch(operation, request, state)
 
