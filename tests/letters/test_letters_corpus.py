@@ -228,7 +228,7 @@ def test_letters_voetnoten_section_is_last(letters: dict[str, Letter], key: str)
         ("001", "Kiezen voor wat werkt", 2),
         ("001", "Tot slot", 2),
         ("002", "b. Inkoopbeleid Rijksoverheid aanscherpen", 2),
-        ("002", "II – Toelichting op lopende circulaire klimaatmaatregelen", 1),
+        ("002", "II – Toelichting op lopende circulaire " + "klimaatmaatregelen", 1),
         ("002", "Biodiversiteit", 2),
         ("003", "Vragen en opmerkingen van de leden van de VVD-fractie", 2),
     ],
