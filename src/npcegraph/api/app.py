@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -20,13 +21,19 @@ from starlette.middleware.cors import CORSMiddleware
 from npcegraph import __version__
 from npcegraph.api.errors import ApiError, render_error
 from npcegraph.api.limits import BodyLimit
-from npcegraph.api.routers import graph_store, linked_data, page, sparql
+from npcegraph.api.routers import dashboard, graph_store, linked_data, page, queries, sparql
 from npcegraph.api.state import AppState
 from npcegraph.settings import Settings, get_settings
 
 log = logging.getLogger("npcegraph.api")
-ROUTERS: tuple[APIRouter, ...] = (sparql.router, graph_store.router, linked_data.router,
-                                  page.router)
+ROUTERS: tuple[APIRouter, ...] = (
+    sparql.router,
+    graph_store.router,
+    linked_data.router,
+    page.router,
+    queries.router,
+    dashboard.router,
+)
 
 
 def error_response(request: Request, status: int, detail: str,
@@ -65,6 +72,31 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected)
 
 
+def dedupe_operation_ids(schema: dict[str, Any]) -> None:
+    """Suffix the method to operation ids that a GET+HEAD route gives twice (OpenAPI wants
+    each id once)."""
+    seen: set[str] = set()
+    for path_item in schema.get("paths", {}).values():
+        for method, operation in path_item.items():
+            name = operation.get("operationId") if isinstance(operation, dict) else None
+            if name in seen:
+                operation["operationId"] = f"{name}_{method}"
+            if name:
+                seen.add(operation["operationId"])
+
+
+def install_openapi(app: FastAPI) -> None:
+    """Generate the OpenAPI document once, with unique operation ids."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            dedupe_operation_ids(generate())
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application over ``settings.store`` (opened when the server starts)."""
     settings = settings or get_settings()
@@ -82,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="NPCE policy letters as a knowledge graph: SPARQL 1.1 endpoint "
                   "and Graph Store Protocol.")
     install_error_handlers(app)
+    install_openapi(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
