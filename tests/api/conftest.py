@@ -1,5 +1,5 @@
 """Fixtures of the API tests: the corpus store (built once with ``python -m npcegraph ingest``
-from the four sample letters) and real servers on it; servers that write get their own copy."""
+from the four corpus letters) and real servers on it; servers that write get their own copy."""
 
 from __future__ import annotations
 
@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 from servers import ORIGIN, TOKEN, Server, running_server
 
-from npcegraph.resources import samples_dir
-
 
 @pytest.fixture(scope="session")
-def corpus_stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Two identical stores holding the four sample letters (one to read, one to write)."""
+def corpus_stores(tmp_path_factory: pytest.TempPathFactory,
+                  corpus_dir: Path) -> tuple[Path, Path]:
+    """Two identical stores holding the four corpus letters (one to read, one to write)."""
     base = tmp_path_factory.mktemp("api")
     store = base / "corpus"
-    result = subprocess.run([sys.executable, "-m", "npcegraph", "ingest", str(samples_dir()),
+    result = subprocess.run([sys.executable, "-m", "npcegraph", "ingest", str(corpus_dir),
                              "--store", str(store)], capture_output=True, text=True,
                             env={k: v for k, v in os.environ.items()
                                  if not k.startswith("NPCEGRAPH_")})

@@ -19,7 +19,7 @@ TOKEN = "test-update-token"
 ORIGIN = "https://dashboard.example"
 NPCE = "https://w3id.org/npcegraph/def/"
 LETTER = "https://w3id.org/npcegraph/id/letter/"
-LETTERS = ("kst-32813-903", "kst-32852-901", "kst-32852-902", "kst-32852-904")
+LETTERS = ("kst-32813-1397", "kst-32852-249", "kst-32852-352", "kst-32852-392")
 COUNT_LETTERS = (f"PREFIX npce: <{NPCE}> "
                  "SELECT (COUNT(DISTINCT ?letter) AS ?n) WHERE { ?letter a npce:Letter }")
 

@@ -117,7 +117,7 @@ def test_api_graph_store_refuses_writes_without_token(writable_server: Server,
     updates_off = httpx.put(server.graphs, params=graph, content=body, headers={**headers, **AUTH})
     assert (no_token.status_code, updates_off.status_code) == (401, 403)
     assert httpx.get(writable_server.graphs, params=graph).status_code == 404
-    letter = httpx.delete(server.graphs, params={"graph": LETTER + "kst-32852-901"}, headers=AUTH)
+    letter = httpx.delete(server.graphs, params={"graph": LETTER + "kst-32852-352"}, headers=AUTH)
     assert letter.status_code == 403
     assert letter_count(server) == 4
 
