@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,8 @@ from npcegraph.queries import canned_queries
 from npcegraph.store import EmbeddedStore
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "api"))
+from servers import running_server  # noqa: E402  (the API tests' server helper)
 
 
 def median_ms(run: Callable[[], object], n: int) -> float:
@@ -53,36 +54,13 @@ def _json() -> object:
 
 
 def served(store: Path, n: int) -> dict[str, float]:
-    """Median latency per query over HTTP from a ``npcegraph serve`` subprocess."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NPCEGRAPH_")}
-    server = subprocess.Popen([sys.executable, "-m", "npcegraph", "serve", "--host",
-                               "127.0.0.1", "--port", str(port), "--store", str(store)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        with httpx.Client(base_url=base, timeout=60) as client:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if client.get("/api/queries").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.1)
-            return {name: median_ms(lambda u=f"/api/queries/{name}":
-                                    client.get(u).raise_for_status(), n)
-                    for name in canned_queries()}
-    finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    """Median latency per query over HTTP from a ``npcegraph serve`` subprocess (started and
+    stopped by the API tests' own helper)."""
+    with running_server(store) as server, httpx.Client(base_url=server.url,
+                                                       timeout=60) as client:
+        return {name: median_ms(lambda u=f"/api/queries/{name}":
+                                client.get(u).raise_for_status(), n)
+                for name in canned_queries()}
 
 
 def main() -> None:
