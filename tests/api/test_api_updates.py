@@ -10,6 +10,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from servers import LETTER, NPCE, TOKEN, Server, letter_count, select_values
 
+# A write refreshes the union graph and the query workers' checkpoint: allow it time on a slow disk.
+HTTP = httpx.Client(timeout=120)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 EXTRA = "https://example.org/npcegraph-test/"
 NEW_LETTER = f"{LETTER}kst-99999-1"
@@ -22,7 +24,7 @@ TURTLE = (f"@prefix ex: <{EXTRA}> .\n"
 def update(server: Server, sparql: str, headers: dict[str, str] | None = None,
            params: dict[str, str] | None = None) -> httpx.Response:
     """POST ``sparql`` as application/sparql-update."""
-    return httpx.post(server.sparql, content=sparql.encode(), params=params, headers={
+    return HTTP.post(server.sparql, content=sparql.encode(), params=params, headers={
         "Content-Type": "application/sparql-update", "Accept": "application/json",
         **(headers or {})})
 
@@ -30,7 +32,7 @@ def update(server: Server, sparql: str, headers: dict[str, str] | None = None,
 def test_api_update_without_configured_token_is_403_and_changes_nothing(server: Server) -> None:
     before = letter_count(server)
     response = update(server, INSERT_LETTER, AUTH)
-    form = httpx.post(server.sparql, data={"update": "DROP ALL"}, headers=AUTH)
+    form = HTTP.post(server.sparql, data={"update": "DROP ALL"}, headers=AUTH)
     assert (response.status_code, form.status_code) == (403, 403)
     assert "NPCEGRAPH_UPDATE_TOKEN" in response.json()["error"]["detail"]
     assert letter_count(server) == before == 4
@@ -49,7 +51,7 @@ def test_api_update_with_missing_or_wrong_token_is_401_and_changes_nothing(
 def test_api_update_with_token_is_visible_to_the_next_query(writable_server: Server) -> None:
     assert update(writable_server, INSERT_LETTER, AUTH).status_code == 204
     assert letter_count(writable_server) == 5
-    form = httpx.post(writable_server.sparql, data={"update": f"DROP GRAPH <{NEW_LETTER}>"},
+    form = HTTP.post(writable_server.sparql, data={"update": f"DROP GRAPH <{NEW_LETTER}>"},
                       headers=AUTH)
     assert form.status_code == 204
     assert letter_count(writable_server) == 4
@@ -78,33 +80,33 @@ def test_api_using_graph_uri_with_a_with_clause_is_400(writable_server: Server) 
 def test_api_graph_store_put_get_delete(writable_server: Server) -> None:
     graph = {"graph": EXTRA + "gsp"}
     turtle = {"Content-Type": "text/turtle"}
-    created = httpx.put(writable_server.graphs, params=graph, content=TURTLE.encode(),
+    created = HTTP.put(writable_server.graphs, params=graph, content=TURTLE.encode(),
                         headers={**AUTH, **turtle})
     assert created.status_code == 201
-    got = httpx.get(writable_server.graphs, params=graph, headers={"Accept": "text/turtle"})
+    got = HTTP.get(writable_server.graphs, params=graph, headers={"Accept": "text/turtle"})
     assert got.headers["content-type"] == "text/turtle; charset=utf-8"
     expected = Graph().parse(data=TURTLE, format="turtle")
     assert set(Graph().parse(data=got.text, format="turtle")) == set(expected)
     head = httpx.head(writable_server.graphs, params=graph, headers={"Accept": "text/turtle"})
     assert (head.status_code, head.headers["content-length"]) == (200, str(len(got.content)))
 
-    replaced = httpx.put(writable_server.graphs, params=graph, headers={
+    replaced = HTTP.put(writable_server.graphs, params=graph, headers={
         **AUTH, "Content-Type": "application/n-triples"},
         content=f'<{EXTRA}c> <{EXTRA}label> "drie" .\n'.encode())
-    added = httpx.post(writable_server.graphs, params=graph, content=TURTLE.encode(),
+    added = HTTP.post(writable_server.graphs, params=graph, content=TURTLE.encode(),
                        headers={**AUTH, **turtle})
     assert (replaced.status_code, added.status_code) == (204, 204)
-    nt = httpx.get(writable_server.graphs, params=graph,
+    nt = HTTP.get(writable_server.graphs, params=graph,
                    headers={"Accept": "application/n-triples"})
     assert len(nt.text.splitlines()) == 4
     query = f"SELECT ?label WHERE {{ GRAPH <{EXTRA}gsp> {{ <{EXTRA}c> ?p ?label }} }}"
-    found = httpx.get(writable_server.sparql, params={"query": query},
+    found = HTTP.get(writable_server.sparql, params={"query": query},
                       headers={"Accept": "application/json"})
     assert select_values(found, "label") == ["drie"]
 
-    assert httpx.delete(writable_server.graphs, params=graph, headers=AUTH).status_code == 204
-    assert httpx.get(writable_server.graphs, params=graph).status_code == 404
-    assert httpx.delete(writable_server.graphs, params=graph, headers=AUTH).status_code == 404
+    assert HTTP.delete(writable_server.graphs, params=graph, headers=AUTH).status_code == 204
+    assert HTTP.get(writable_server.graphs, params=graph).status_code == 404
+    assert HTTP.delete(writable_server.graphs, params=graph, headers=AUTH).status_code == 404
     assert letter_count(writable_server) == 4
 
 
@@ -113,34 +115,34 @@ def test_api_graph_store_refuses_writes_without_token(writable_server: Server,
     graph = {"graph": EXTRA + "refused"}
     body = TURTLE.encode()
     headers = {"Content-Type": "text/turtle"}
-    no_token = httpx.put(writable_server.graphs, params=graph, content=body, headers=headers)
-    updates_off = httpx.put(server.graphs, params=graph, content=body, headers={**headers, **AUTH})
+    no_token = HTTP.put(writable_server.graphs, params=graph, content=body, headers=headers)
+    updates_off = HTTP.put(server.graphs, params=graph, content=body, headers={**headers, **AUTH})
     assert (no_token.status_code, updates_off.status_code) == (401, 403)
-    assert httpx.get(writable_server.graphs, params=graph).status_code == 404
-    letter = httpx.delete(server.graphs, params={"graph": LETTER + "kst-32852-352"}, headers=AUTH)
+    assert HTTP.get(writable_server.graphs, params=graph).status_code == 404
+    letter = HTTP.delete(server.graphs, params={"graph": LETTER + "kst-32852-352"}, headers=AUTH)
     assert letter.status_code == 403
     assert letter_count(server) == 4
 
 
 def test_api_graph_store_default_graph(writable_server: Server) -> None:
     body = f'<{EXTRA}d> <{EXTRA}label> "default" .\n'.encode()
-    put = httpx.put(writable_server.graphs, params={"default": ""}, content=body,
+    put = HTTP.put(writable_server.graphs, params={"default": ""}, content=body,
                     headers={**AUTH, "Content-Type": "application/n-triples"})
     assert put.status_code == 204
     query = f"SELECT ?label WHERE {{ <{EXTRA}d> <{EXTRA}label> ?label }}"
-    found = httpx.get(writable_server.sparql, params={"query": query},
+    found = HTTP.get(writable_server.sparql, params={"query": query},
                       headers={"Accept": "application/json"})
     assert select_values(found, "label") == ["default"]
-    graph = Graph().parse(data=httpx.get(writable_server.graphs, params={"default": ""}).text,
+    graph = Graph().parse(data=HTTP.get(writable_server.graphs, params={"default": ""}).text,
                           format="turtle")
     assert set(graph) == {(URIRef(f"{EXTRA}d"), URIRef(f"{EXTRA}label"), Literal("default"))}
-    cleared = httpx.delete(writable_server.graphs, params={"default": ""}, headers=AUTH)
+    cleared = HTTP.delete(writable_server.graphs, params={"default": ""}, headers=AUTH)
     assert cleared.status_code == 204
-    assert len(Graph().parse(data=httpx.get(writable_server.graphs,
+    assert len(Graph().parse(data=HTTP.get(writable_server.graphs,
                                             params={"default": ""}).text)) == 0
 
 
 def test_api_graph_store_rejects_unknown_media_type(writable_server: Server) -> None:
-    response = httpx.put(writable_server.graphs, params={"graph": EXTRA + "x"}, content=b"{}",
+    response = HTTP.put(writable_server.graphs, params={"graph": EXTRA + "x"}, content=b"{}",
                          headers={**AUTH, "Content-Type": "application/octet-stream"})
     assert response.status_code == 415
