@@ -220,8 +220,8 @@ def test_e2e_instruments_each_letter_mentions(
 def test_e2e_measures_of_a_hand_checked_section(corpus_store: tuple) -> None:
     """Letter 002, part I and I.a (offsets 1455-4074), checked by hand: the € 100 miljoen from
     the Klimaatfonds for roads (running), circular conditions in the climate instruments
-    (announced) and their investigation in the SDE++ (being prepared, said in the passive: no
-    responsible ministry, as in the gold)."""
+    (being prepared, as the reviewed gold says) and their investigation in the SDE++ (being
+    prepared, said in the passive: no responsible ministry, as in the gold)."""
     rows = select(
         corpus_store[0],
         f"""
@@ -240,7 +240,7 @@ def test_e2e_measures_of_a_hand_checked_section(corpus_store: tuple) -> None:
         ),
     )
     assert rows == [
-        ("Circulariteitseisen", "aangekondigd", "IenW", ""),
+        ("Circulariteitseisen", "in-voorbereiding", "IenW", ""),
         ("Klimaatfonds", "in-uitvoering", "IenW", "100000000"),
         ("SDE++", "in-voorbereiding", "", ""),
     ]
@@ -296,10 +296,32 @@ def test_e2e_measures_by_instrument_binds_its_parameter(corpus_store: tuple) -> 
 
 
 def test_e2e_measure_timeline_in_date_order(corpus_store: tuple) -> None:
-    """The UPV (without product group) is mentioned in three letters; its timeline lists them
-    oldest first, one row per letter."""
+    """Digital product passports are a measure in letters 003 and 001; the timeline lists their
+    mentions oldest first, one row per letter."""
     result = npcegraph(
-        "query", "measure-timeline", "-p", "measure=upv", "--store", corpus_store[0], "-f", "csv"
+        "query",
+        "measure-timeline",
+        "-p",
+        "measure=productpaspoort",
+        "--store",
+        corpus_store[0],
+        "-f",
+        "csv",
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line.split(",")[:2] for line in result.stdout.replace("\r\n", "\n").splitlines()]
+    assert rows == [
+        ["date", "letter"],
+        ["2023-04-18", "kst-32852-249"],
+        ["2025-03-20", "kst-32852-352"],
+    ]
+
+
+def test_e2e_measure_timeline_puts_the_undated_letter_last(corpus_store: tuple) -> None:
+    """The NPCE is named in all four letters; letter 002 has no header and so no known date: its
+    mention comes after the dated ones, with an empty date."""
+    result = npcegraph(
+        "query", "measure-timeline", "-p", "measure=npce", "--store", corpus_store[0], "-f", "csv"
     )
     assert result.returncode == 0, result.stderr
     rows = [line.split(",")[:2] for line in result.stdout.replace("\r\n", "\n").splitlines()]
@@ -308,6 +330,7 @@ def test_e2e_measure_timeline_in_date_order(corpus_store: tuple) -> None:
         ["2023-04-18", "kst-32852-249"],
         ["2025-03-20", "kst-32852-352"],
         ["2025-10-13", "kst-32852-392"],
+        ["", "kst-32813-1397"],
     ]
 
 
@@ -374,11 +397,11 @@ EXPECTED_NPCE_QUESTIONS = [
 CANNED_EXPECTED = {
     "instruments-per-product-group": (
         ("product_group", "instrument", "measures"),
-        64,
+        62,
         [
+            ("asfalt", "Klimaatfonds", "1"),
+            ("asfalt", "MKI", "1"),
             ("asfalt", "Materiaalprestatie-eisen", "1"),
-            ("autobanden", "UPV", "1"),
-            ("beton", "Materiaalprestatie-eisen", "1"),
         ],
     ),
     "money-per-instrument": (
@@ -387,16 +410,16 @@ CANNED_EXPECTED = {
         [
             ("Circulair inkopen", "15000000000", "1", "1"),
             ("Inkopen met Impact", "15000000000", "1", "1"),
-            ("NGF", "220000000", "1", "1"),
+            ("NGF", "441000000", "4", "1"),
         ],
     ),
     "measures-by-status": (
         ("letter", "status", "measures"),
-        15,
+        13,
         [
-            ("kst-32813-1397", "in uitvoering", "23"),
-            ("kst-32813-1397", "in voorbereiding", "8"),
-            ("kst-32813-1397", "aangekondigd", "2"),
+            ("kst-32813-1397", "in uitvoering", "18"),
+            ("kst-32813-1397", "in voorbereiding", "7"),
+            ("kst-32813-1397", "afgerond", "2"),
         ],
     ),
     "letters-mentioning-instrument": (
@@ -413,24 +436,24 @@ CANNED_EXPECTED = {
                 "2030",
                 "100 miljoen mensen",
                 "1",
-                "Het kabinet is van mening dat ontwikkelingslanden minder baa",
+                "EnDev",
             ),
             (
                 "25 procent van de strategische grondstoffen uit recycling in",
                 "2030",
                 "25 procent",
                 "1",
-                "Circulariteitseisen | SDE++",
+                "Circulariteitseisen | Ook wordt gekeken naar flankerende maa",
             ),
             ("SDG 4.7 leren voor duurzame ontwikkeling", "2030", "", "1", ""),
         ],
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        41,
+        30,
         [
-            ("NGS", "NPCE", "4"),
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
+            ("NGS", "NPCE", "3"),
             ("KIA", "MTIB", "2"),
         ],
     ),
@@ -444,7 +467,12 @@ CANNED_EXPECTED = {
                 "Reparatiebonus",
                 "De resultaten van dat onderzoek worden eind 2025 verwacht.",
             ),
-            ("2025", "kst-32852-392", "", "Later dit jaar zal ik uw Kamer uitgebreider berichten."),
+            (
+                "2025",
+                "kst-32852-392",
+                "Ik ben dan ook dankbaar voor de adviezen van de Plastictafel",
+                "Later dit jaar zal ik uw Kamer uitgebreider berichten.",
+            ),
             (
                 "2026",
                 "kst-32852-392",
@@ -455,28 +483,28 @@ CANNED_EXPECTED = {
     ),
     "evidence-for-fact": (
         ("letter", "start", "end", "confidence", "quote"),
-        14,
+        5,
         [
             (
                 "kst-32813-1397",
                 "10310",
                 "10532",
-                "0.76",
+                "0.93",
                 "Door het opschalen van circulaire GWW-technieken en door aan",
             ),
             (
                 "kst-32813-1397",
                 "10780",
                 "10873",
-                "0.75",
+                "0.69",
                 "Een belangrijke maatregel uit het NPCE is meer sturing op ve",
             ),
             (
                 "kst-32813-1397",
-                "10874",
-                "10980",
-                "0.5",
-                "MKI is in de GWW-sector de afgelopen jaren vrijwillig door o",
+                "11420",
+                "11562",
+                "0.8",
+                "De afgelopen maanden zijn verschillende onderzoeken uitgevoe",
             ),
         ],
     ),
@@ -491,11 +519,11 @@ CANNED_EXPECTED = {
     ),
     "measures-per-ministry": (
         ("ministry", "measures", "labels"),
-        10,
+        11,
         [
-            ("IenW", "188", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
-            ("EZK", "134", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
-            ("BZ", "118", "MTIB | Nederland zet zich al ruim tien jaar in voor verduurz"),
+            ("IenW", "139", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("EZK", "116", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("BZ", "108", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
         ],
     ),
 }

@@ -223,6 +223,35 @@ def evaluate(
         print_reports(reports, console)
 
 
+@app.command("train-measures")
+def train_measures(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of gold YAML files (tests/gold); "
+                                             "its heldout/ letters are never used")],
+    out: Annotated[Path | None, typer.Option("--out", help="where to write the model "
+                                             "(default: the package's model file)")] = None,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="folder of the corpus "
+                                                "letters (default: $NPCEGRAPH_CORPUS)")] = None,
+) -> None:
+    """Train the measure-statement classifier on annotated letters and write it as JSON."""
+    from npcegraph.evaluate.train import letter_examples, train
+    from npcegraph.extract.statement_model import model_path
+    from npcegraph.pipeline import Pipeline
+
+    if not gold_dir.is_dir():
+        raise NpcegraphError(gold_dir, "gold folder not found")
+    settings = get_settings()
+    examples = letter_examples(gold_dir, corpus or settings.corpus, Pipeline(settings))
+    if not examples:
+        raise NpcegraphError(gold_dir, "no annotated letters found")
+    model = train(examples)
+    target = out or model_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(model.to_json(), encoding="utf-8")
+    console.print(f"{model.meta['examples']} sentences ({model.meta['positives']} measure "
+                  f"statements) from {len(examples)} letters; {len(model.weights)} weights, "
+                  f"threshold {model.threshold} -> {target}")
+
+
 candidates_app = typer.Typer(help="Concepts found in letters but not yet in the vocabulary.",
                              no_args_is_help=True)
 app.add_typer(candidates_app, name="candidates")
@@ -399,6 +428,6 @@ def main() -> None:
     except typer_click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except (typer_click.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

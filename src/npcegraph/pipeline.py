@@ -14,6 +14,7 @@ from rdflib import Graph
 from npcegraph.concepts import Vocabulary
 from npcegraph.curation import rejected
 from npcegraph.extract import LetterFacts, extract_facts
+from npcegraph.extract.statement_model import StatementModel
 from npcegraph.letters import Letter, read_letter
 from npcegraph.namespaces import Iris
 from npcegraph.nlp import build_nlp
@@ -43,10 +44,12 @@ class Pipeline:
         self.vocabulary: Vocabulary = load_vocabulary(settings.base_iri)
         self.nlp = build_nlp(self.vocabulary)
         self.rejected = rejected(vocab_dir())
+        self.statement_model: StatementModel | None = None  # None: the shipped classifier
 
     def facts(self, letter: Letter) -> LetterFacts:
         """Run the NLP pipeline and extraction on one letter."""
-        return extract_facts(letter, self.nlp(letter.text), self.vocabulary, self.rejected)
+        return extract_facts(letter, self.nlp(letter.text), self.vocabulary, self.rejected,
+                             self.statement_model)
 
     def process_letter(self, letter: Letter, validate: bool = True) -> Processed:
         """Facts, graph and (optionally) validation of one letter."""

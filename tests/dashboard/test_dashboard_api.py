@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-LETTERS = [("kst-32852-901", "2025-11-14", "IenW", 7), ("kst-32852-902", "2025-12-04", "IenW", 5),
-           ("kst-32813-903", "2026-01-22", "KGG", 6), ("kst-32852-904", "2026-02-12", "EZ", 5)]
-KGG_BY_LABEL = ["dei-plus", "actie-5b2f67f7cb2a", "klimaat-en-energieverkenning-3c0f81f4",
-                "actie-8c98f4d8aa9b", "sde-plus-plus-plastic-verpakkingen", "actie-184b959dcef3",
-                "upv-matrassen", "upv-textiel"]
+LETTERS = [("kst-32852-901", "2025-11-14", "IenW", 10), ("kst-32852-902", "2025-12-04", "IenW", 5),
+           ("kst-32813-903", "2026-01-22", "KGG", 9), ("kst-32852-904", "2026-02-12", "EZ", 5)]
+# Measures without an instrument are labelled by their first words ("Daarnaast geef ik …").
+KGG_BY_LABEL = ["actie-6f33ca8c16ac", "dei-plus-ce", "actie-5b2f67f7cb2a", "actie-723cb9bc14c0",
+                "klimaat-en-energieverkenning", "actie-8c98f4d8aa9b", "actie-3e816be991d8",
+                "sde-plus-plus-chemie"]
 UPV = ["upv-kleding", "upv-maakindustrie", "upv-matrassen", "upv-textiel"]
 
 
@@ -23,9 +24,9 @@ def keys(client: TestClient, **params: object) -> tuple[int, list[str]]:
 
 def test_dashboard_stats_counts(api: TestClient) -> None:
     body = api.get("/api/stats").json()
-    assert body.pop("triples") == 13741
+    assert body.pop("triples") == 14061
     assert body == {
-        "letters": 4, "measures": 23, "measure_mentions": 23,
+        "letters": 4, "measures": 29, "measure_mentions": 29,
         "mentions": {"eu_act": 9, "goal": 2, "instrument": 52, "ministry": 3,
                      "organisation": 40, "post": 22, "product_group": 104, "strategy": 28}}
 
@@ -41,8 +42,8 @@ def test_dashboard_letter_detail(api: TestClient) -> None:
                                                                        ["EZ", "KGG"])
     assert body["mentions"]["instrument"] == 13
     assert [m["key"] for m in body["measure_list"]] == [
-        "dei-plus", "ecomodulatie-textiel", "npce-86b3a0d4", "upv-kleding", "upv-maakindustrie",
-        "upv-matrassen", "upv-textiel"]
+        "actie-09fd0a6189f4", "actie-cc7626e0df92", "dei-plus-ce", "ecomodulatie-textiel", "npce",
+        "actie-d8d06571715e", "upv-kleding", "upv-maakindustrie", "upv-matrassen", "upv-textiel"]
 
 
 def test_dashboard_filter_by_ministry(api: TestClient) -> None:
@@ -54,11 +55,15 @@ def test_dashboard_filter_by_instrument_sorted_descending(api: TestClient) -> No
 
 
 @pytest.mark.parametrize(("params", "expected"), [
-    ({"product_group": "textiel"}, ["ecomodulatie-textiel", "upv-textiel"]),
+    # the Ecodesign requirements for textiel: an action of its own, labelled by its first words
+    ({"product_group": "textiel"}, ["actie-09fd0a6189f4", "ecomodulatie-textiel", "upv-textiel"]),
     ({"q": "upv voor m"}, ["upv-maakindustrie", "upv-matrassen"]),
     ({"letter": "kst-32852-901", "instrument": "UPV"}, UPV),
-    ({"status": "in-voorbereiding", "letter": "kst-32852-901"}, ["upv-maakindustrie"]),
-    ({"ministry": "KGG", "instrument": "UPV"}, ["upv-matrassen", "upv-textiel"]),
+    ({"status": "in-voorbereiding", "letter": "kst-32852-901"},
+     ["actie-09fd0a6189f4", "actie-cc7626e0df92", "ecomodulatie-textiel", "upv-maakindustrie",
+      "upv-matrassen"]),
+    ({"ministry": "IenW", "instrument": "UPV"}, ["upv-matrassen", "upv-textiel"]),
+    ({"ministry": "KGG", "instrument": "UPV"}, []),
     ({"ministry": "XYZ"}, []),
 ])
 def test_dashboard_filters_combine(api: TestClient, params: dict[str, str],
@@ -68,11 +73,11 @@ def test_dashboard_filters_combine(api: TestClient, params: dict[str, str],
 
 def test_dashboard_paging_totals(api: TestClient) -> None:
     total, all_keys = keys(api)
-    assert total == 23 and len(all_keys) == 23
+    assert total == 29 and len(all_keys) == 29
     pages = [api.get("/api/measures", params={"page": p, "per_page": 5}).json()
-             for p in range(1, 6)]
-    assert [len(p["items"]) for p in pages] == [5, 5, 5, 5, 3]
-    assert {p["total"] for p in pages} == {23}
+             for p in range(1, 7)]
+    assert [len(p["items"]) for p in pages] == [5, 5, 5, 5, 5, 4]
+    assert {p["total"] for p in pages} == {29}
     assert [i["key"] for p in pages for i in p["items"]] == all_keys
 
 
@@ -87,22 +92,23 @@ def test_dashboard_measure_detail(api: TestClient) -> None:
     assert body["labels"] == ["UPV voor textiel"]
     assert body["status"]["slug"] == "in-uitvoering"
     relations = body["relations"]
-    assert [m["notation"] for m in relations["ministries"]] == ["EZ", "KGG"]
+    assert [m["notation"] for m in relations["ministries"]] == ["IenW"]
     assert [i["notation"] for i in relations["instruments"]] == ["UPV"]
     assert [p["slug"] for p in relations["product_groups"]] == ["textiel"]
     [evidence] = body["evidence"]
     assert evidence["letter"] == "kst-32852-901"
-    assert evidence["quote"].startswith("Sinds 2023 geldt voor consumententextiel")
-    assert (evidence["start"], evidence["end"]) == (1548, 1672)
+    assert evidence["quote"].startswith("Ik bereid daarom een wetsvoorstel voor")
+    assert (evidence["start"], evidence["end"]) == (2031, 2135)
     assert 0 <= evidence["confidence"] <= 1
     assert body["timeline"] == [{
         "mention": "https://w3id.org/npcegraph/id/letter/kst-32852-901/measure-mention/upv-textiel",
         "letter": "kst-32852-901", "date": "2025-11-14", "status": "in-uitvoering",
-        "status_label": "in uitvoering", "ministry_source": "text"}]
+        "status_label": "in uitvoering", "ministry_source": "sender"}]
 
 
 def test_dashboard_measure_amounts(api: TestClient) -> None:
-    amounts = api.get("/api/measures/klimaatfonds").json()["relations"]["amounts"]
+    # "€ 25 miljoen uit het Klimaatfonds" for materials with a low MKI: part of the MKI passage
+    amounts = api.get("/api/measures/mki").json()["relations"]["amounts"]
     assert [(a["value"], a["currency"], a["letter"]) for a in amounts] == [
         (25000000.0, "EUR", "kst-32852-902")]
 
@@ -110,7 +116,7 @@ def test_dashboard_measure_amounts(api: TestClient) -> None:
 def test_dashboard_concept_lists(api: TestClient) -> None:
     ministries = api.get("/api/ministries").json()
     assert [(m["notation"], m["measures"], m["letters"]) for m in ministries] == [
-        ("EZ", 5, 2), ("FIN", 1, 1), ("IenW", 8, 4), ("KGG", 8, 2)]
+        ("EZ", 4, 2), ("FIN", 1, 1), ("IenW", 15, 4), ("KGG", 8, 2)]
     goals = api.get("/api/goals").json()
     assert [g["slug"] for g in goals] == ["halvering-primaire-grondstoffen-2030",
                                           "klimaatneutrale-en-circulaire-economie-2050"]

@@ -1,29 +1,40 @@
-"""Calibrated measure confidence: features and the low-confidence flag."""
+"""Measure confidence: the classifier's probability of the most certain statement."""
 
 from __future__ import annotations
 
-import pytest
-
-from npcegraph.extract.confidence import calibrated, measure_features
+from npcegraph.extract.confidence import measure_confidence
 from npcegraph.extract.facts import LOW_CONFIDENCE, Evidence, Measure
+from npcegraph.extract.statement_model import StatementModel, fit
 
 
-def measure(instruments: tuple[str, ...], *quotes: str) -> Measure:
-    """A measure stated by ``quotes`` (one statement each)."""
-    statements = tuple(Evidence(i * 100, i * 100 + len(q), q, 0.5) for i, q in enumerate(quotes))
+def measure(*confidences: float) -> Measure:
+    """A measure stated by one sentence per confidence."""
+    statements = tuple(Evidence(i * 100, i * 100 + 10, "De UPV geldt.", c)
+                       for i, c in enumerate(confidences))
     return Measure(key="k", label="k", evidence=statements[0], status="s",
-                   instruments=instruments, statements=statements)
+                   instruments=("upv",), statements=statements)
 
 
-@pytest.mark.parametrize(("instruments", "quotes", "features", "low"), [
-    (("upv",), ("De UPV geldt.", "De UPV werkt."), ("instrument", "several"), False),
-    (("upv",), ("Ik zal de UPV invoeren.",), ("instrument", "cue"), False),
-    (("upv",), ("De UPV is bekend.",), ("instrument", "none"), True),
-    ((), ("Het kabinet onderzoekt de keten.",), ("action-only", "cue"), True),
-])
-def test_confidence_follows_the_calibration_table(
-        instruments: tuple[str, ...], quotes: tuple[str, ...], features: tuple[str, str],
-        low: bool) -> None:
-    item = measure(instruments, *quotes)
-    assert measure_features(item) == features
-    assert (calibrated(item) < LOW_CONFIDENCE) is low
+def test_a_measure_is_as_certain_as_its_most_certain_statement() -> None:
+    assert measure_confidence(measure(0.3, 0.8, 0.45)) == 0.8
+    assert measure_confidence(measure(0.3)) < LOW_CONFIDENCE
+
+
+def test_probability_adds_weights_of_present_features() -> None:
+    model = StatementModel(weights={"a": 2.0, "b": -1.0}, bias=-1.0, threshold=0.5)
+    assert round(model.probability(["a"]), 4) == 0.7311  # sigmoid(1)
+    assert round(model.probability(["a", "b"]), 4) == 0.5
+    assert round(model.probability(["unknown"]), 4) == 0.2689  # sigmoid(-1)
+
+
+def test_model_round_trips_through_json() -> None:
+    model = StatementModel(weights={"w=upv": 1.25}, bias=-0.5, threshold=0.3, meta={"x": 1})
+    assert StatementModel.from_json(model.to_json()) == model
+
+
+def test_fit_learns_which_feature_marks_a_statement() -> None:
+    examples = [(["cue", "w=de"], True)] * 20 + [(["w=de"], False)] * 20 + [(["rare"], True)]
+    model = fit(examples, l2=1.0, min_count=2)
+    assert "rare" not in model.weights  # seen once: left out
+    assert model.probability(["cue", "w=de"]) > 0.8
+    assert model.probability(["w=de"]) < 0.2

@@ -10,6 +10,9 @@ from spacy.language import Language
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract import LetterFacts, extract_facts
 from npcegraph.letters import Letter, letter_from_text
+from npcegraph.nlp import build_nlp
+from tests.conftest import TINY, concept
+from tests.extract.conftest import HEADER
 
 FactsOf = Callable[[str], tuple[Letter, LetterFacts]]
 
@@ -41,12 +44,13 @@ def test_measures_ministry_named_in_sentence_wins(facts_of: FactsOf) -> None:
     assert measure.ministries == (ID + "ministry/ienw",)
 
 
-def test_measures_without_action_or_amount_are_flagged_low_confidence(facts_of: FactsOf) -> None:
+def test_the_classifier_tells_a_measure_from_a_mere_mention(facts_of: FactsOf) -> None:
     _, facts = facts_of("De UPV is een bekend begrip.\n")
-    [measure] = facts.measures
-    assert measure.evidence.low_confidence
+    assert facts.measures == ()
     _, acted = facts_of("Ik zal de UPV invoeren.\n")
-    assert not acted.measures[0].evidence.low_confidence
+    [measure] = acted.measures
+    assert measure.evidence.confidence >= 0.5
+    assert not measure.evidence.low_confidence
 
 
 def test_measures_merge_statements_of_one_letter(facts_of: FactsOf) -> None:
@@ -76,3 +80,60 @@ def test_measures_listed_instruments_are_separate_measures(facts_of: FactsOf) ->
                            "Ik zet de SDE++ in om de UPV voor textiel te versterken.\n")
     assert [(m.key, len(m.instruments)) for m in combined.measures] == [
         ("sde-plus-plus-textiel", 2)]
+
+
+def test_a_sentence_describing_the_letter_is_not_a_measure(facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "In deze brief ga ik in op de UPV voor textiel.\n\n"
+        "Ik zal een UPV voor matrassen invoeren.\n")
+    assert [m.key for m in facts.measures] == ["upv-matrassen"]
+
+
+def test_a_statement_without_instrument_refers_back_to_its_paragraph(facts_of: FactsOf) -> None:
+    letter, facts = facts_of(
+        "De SDE++ vergoedt de onrendabele top van technieken die CO2-uitstoot verminderen. "
+        "In 2026 zal ik daarom een nieuwe categorie openstellen voor het recyclen van "
+        "matrassen. Voor deze categorie stel ik € 40 miljoen beschikbaar.\n")
+    [measure] = facts.measures
+    assert measure.key == "sde-plus-plus-matrassen"
+    assert [a.value for a in measure.amounts] == [Decimal("40000000")]
+    assert [letter.text[s.start:s.start + 12] for s in measure.statements] == [
+        "In 2026 zal ", "Voor deze ca"]
+
+
+def test_a_statement_introducing_its_own_instrument_stands_alone(facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "Ik zal de UPV voor textiel uitbreiden naar bedrijfskleding. Daarnaast stel ik een "
+        "subsidie van € 5 miljoen beschikbaar voor bedrijven die textiel recyclen.\n")
+    keys = [m.key for m in facts.measures]
+    assert keys[0] == "upv-textiel" and len(keys) == 2
+    assert keys[1].startswith("actie-")
+    assert facts.measures[1].instruments == ()
+
+
+def _with_ez() -> Vocabulary:
+    ez = concept("ministry", "ministry", "ez", "Ministerie van Economische Zaken",
+                 "Economische Zaken", "EZ", notation="EZ")
+    minister = concept("post", "post", "minister-ez", "Minister van Economische Zaken",
+                       post_in=f"{ID}ministry/ez")
+    return Vocabulary((*TINY.concepts, ez, minister))
+
+
+def test_a_named_ministry_shares_the_measure_with_the_speaking_sender() -> None:
+    vocabulary = _with_ez()
+    letter = letter_from_text(HEADER + (
+        "Samen met de Minister van Economische Zaken zal ik een UPV voor matrassen invoeren. "
+        "De Minister van Economische Zaken zal de DEI+ CE-regeling openstellen voor textiel.\n"))
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    ministries = {m.key: m.ministries for m in facts.measures}
+    assert ministries == {
+        "upv-matrassen": (ID + "ministry/ez", ID + "ministry/ienw"),
+        "dei-plus-ce-textiel": (ID + "ministry/ez",)}
+
+
+def test_a_new_item_does_not_continue_the_passage_before_it(facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "Ik zal de UPV voor textiel uitbreiden naar bedrijfskleding. Daarnaast onderzoek ik met "
+        "gemeenten hoe de inzameling van matrassen kan verbeteren.\n")
+    keys = [m.key for m in facts.measures]
+    assert keys[0] == "upv-textiel" and len(keys) == 2 and keys[1].startswith("actie-")

@@ -175,7 +175,8 @@ def measure_evidence(measure: ox.NamedNode, iris: Iris) -> str:
 
 
 def measure_timeline(measure: ox.NamedNode, iris: Iris) -> str:
-    """The mentions of one measure by date, with the status each letter states."""
+    """The mentions of one measure by date (undated letters last), with the status each letter
+    states."""
     return f"""{prefixes(iris)}SELECT ?mention ?letter ?date ?status ?status_label ?source WHERE {{
   {values({"m": measure})}  ?m npce:hasMention ?mention .
   ?mention npce:inLetter/dcterms:identifier ?letter .
@@ -184,7 +185,7 @@ def measure_timeline(measure: ox.NamedNode, iris: Iris) -> str:
              OPTIONAL {{ ?status skos:prefLabel ?status_label
                         FILTER(lang(?status_label) = "nl") }} }}
   OPTIONAL {{ ?mention npce:ministrySource ?source }}
-}} ORDER BY ?date ?letter ?mention"""
+}} ORDER BY (!BOUND(?date)) ?date ?letter ?mention"""
 
 
 def concepts(kind: str, iris: Iris) -> str:

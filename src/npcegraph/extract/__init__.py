@@ -11,15 +11,17 @@ from npcegraph.extract import entities
 from npcegraph.extract.candidates import find_candidates
 from npcegraph.extract.commitments import find_commitments
 from npcegraph.extract.facts import LetterFacts
-from npcegraph.extract.measures import detect_measures
+from npcegraph.extract.measures import candidate_sentences, detect_measures, sentence_context
 from npcegraph.extract.ministries import resolve_title
 from npcegraph.extract.questions import questions_and_answers
 from npcegraph.extract.scope import SectionIndex
+from npcegraph.extract.statement_features import SentenceContext
+from npcegraph.extract.statement_model import StatementModel
 
 if TYPE_CHECKING:
     from npcegraph.letters import Letter
 
-__all__ = ["LetterFacts", "extract_facts"]
+__all__ = ["LetterFacts", "extract_facts", "statement_contexts"]
 
 
 def body_end(letter: Letter) -> int:
@@ -28,10 +30,26 @@ def body_end(letter: Letter) -> int:
     return min(starts) if starts else len(letter.text)
 
 
+def statement_contexts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
+                       ) -> list[SentenceContext]:
+    """What the measure-statement classifier sees of each candidate sentence of ``letter``
+    (the same contexts :func:`extract_facts` scores; used to train the classifier)."""
+    mentions = entities.mentions(doc, vocabulary, letter.date)
+    amounts = entities.amounts(doc)
+    _, answers = questions_and_answers(letter, mentions, vocabulary)
+    asked = [(q.start, q.end) for q in letter.questions]
+    sections = SectionIndex(letter.sections, len(letter.text))
+    text = doc.text
+    return [sentence_context(sentence, text, vocabulary, mentions, amounts, answers)
+            for sentence in candidate_sentences(doc, sections, body_end(letter), asked)]
+
+
 def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
-                  rejected: frozenset[str] = frozenset()) -> LetterFacts:
+                  rejected: frozenset[str] = frozenset(),
+                  model: StatementModel | None = None) -> LetterFacts:
     """Extract every fact of ``letter`` from ``doc`` (the pipeline's output on ``letter.text``);
-    ``rejected`` holds ``kind/slug`` of discovered concepts a curator rejected."""
+    ``rejected`` holds ``kind/slug`` of discovered concepts a curator rejected; ``model`` is
+    the measure-statement classifier (default: the shipped one)."""
     warnings: list[str] = []
     sender = resolve_title(vocabulary, letter.sender, letter.date)
     if sender is None:
@@ -52,7 +70,7 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
     end = body_end(letter)
     asked = [(q.start, q.end) for q in letter.questions]
     measures = detect_measures(doc, vocabulary, mentions, amounts, sections, end, sender,
-                               answers, asked)
+                               answers, asked, model)
     return LetterFacts(
         sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
         amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),

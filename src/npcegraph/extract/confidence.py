@@ -1,8 +1,11 @@
-"""Calibrated confidence of measures.
+"""Confidence of measures.
 
-A measure's confidence is the precision its rule features showed on the annotated corpus
-(``bench/calibrate_measures.py`` prints the table; Laplace-smoothed rates, rounded). Facts below
+Each statement's confidence is the measure-statement classifier's probability
+(:mod:`npcegraph.extract.statement_model`); a measure is right when any of its statements is,
+so its confidence is that of its most certain statement. Facts below
 :data:`npcegraph.extract.facts.LOW_CONFIDENCE` are stored with ``npce:lowConfidence true``.
+``bench/crossval_measures.py`` prints how well these probabilities match the observed precision
+on letters the model was not trained on.
 """
 
 from __future__ import annotations
@@ -22,32 +25,7 @@ ACTION_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# Observed precision per feature combination on the tuning corpus (bench/calibrate_measures.py).
-# Smoothed (hits + 1) / (n + 2); action-only cells pooled (too few without a cue).
-CALIBRATION: dict[tuple[str, str], float] = {
-    ("instrument", "several"): 0.76,
-    ("instrument", "cue"): 0.58,
-    ("instrument", "none"): 0.43,
-    ("action-only", "several"): 0.4,
-    ("action-only", "cue"): 0.4,
-    ("action-only", "none"): 0.4,
-}
-DEFAULT_CONFIDENCE = 0.4
 
-
-def measure_features(measure: Measure) -> tuple[str, str]:
-    """What the confidence depends on: what anchors the measure and how well it is supported
-    (stated in several sentences, or with an action cue, or neither)."""
-    anchor = "instrument" if measure.instruments else "action-only"
-    if len(measure.statements) > 1:
-        support = "several"
-    elif any(ACTION_CUE.search(s.quote) for s in measure.statements or (measure.evidence,)):
-        support = "cue"
-    else:
-        support = "none"
-    return anchor, support
-
-
-def calibrated(measure: Measure) -> float:
-    """The calibrated confidence of a measure."""
-    return CALIBRATION.get(measure_features(measure), DEFAULT_CONFIDENCE)
+def measure_confidence(measure: Measure) -> float:
+    """The confidence of a measure: that of its most certain statement."""
+    return max((s.confidence for s in measure.statements), default=measure.evidence.confidence)

@@ -13,17 +13,24 @@ vocabulary. :mod:`npcegraph.extract.resolve` merges the statements into measures
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from npcegraph.concepts import Vocabulary
-from npcegraph.extract.confidence import ACTION_CUE
 from npcegraph.extract.facts import Amount, Measure, Mention, sentence_evidence
 from npcegraph.extract.questions import AnswerFact, answer_at
-from npcegraph.extract.resolve import STATUS_PRIORITY, resolve_measures
+from npcegraph.extract.resolve import NEW_ITEM, OWN_INSTRUMENT, STATUS_PRIORITY, resolve_measures
 from npcegraph.extract.scope import SectionIndex
+from npcegraph.extract.statement_features import (
+    FRAMING_TYPES,
+    GOVERNMENT_VOICE,
+    SentenceContext,
+    sentence_features,
+)
+from npcegraph.extract.statement_model import StatementModel, shipped_model
 
 MAX_PRODUCT_GROUPS = 3
 # A government actor doing something concrete: a measure even when no instrument is named.
@@ -44,12 +51,15 @@ GOVERNMENT_ACTION = re.compile(rf"\b{_ACTOR}\b[^.;:]{{0,40}}?\b{_DEED}"
 # The government speaking about its own action (in the sentence or just before it, in the same
 # paragraph); a passive sentence on its own names no one responsible.
 VOICE_WINDOW = 200
-_GOVERNMENT_VOICE = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet)\b",
-                               re.IGNORECASE)
-# An organisation or EU act this close to the sentence start is its subject.
-OTHERS_WINDOW = 25
 # Sentences in the voice of members of parliament are not the government's measures.
 _KAMER_VOICE = re.compile(r"\s*(?:De|Deze)\s(?:leden|fractie)\b")
+# The letter describing its own contents ("In deze brief ga ik in op ..."), not a measure.
+OUTLINE = re.compile(
+    r"\b(?:in|met|via) (?:deze|onderhavige) brief\b"
+    r"|\b(?:ga|gaat|gaan|zal|zullen)\b(?:\s\w+){0,3}\s(?:in op|nader in|kort in)\b"
+    r"|\bhierbij (?:informeer|informeren|stuur|sturen|zend|zenden|bied|bieden)\b"
+    r"|\b(?:ten eerste|vervolgens|ten slotte|tot slot)\b[^.]{0,40}\bga\b",
+    re.IGNORECASE)
 
 
 def _in(mentions: Sequence[Mention], start: int, end: int, *kinds: str) -> list[Mention]:
@@ -79,38 +89,67 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"\b" + _CUE_GAP.join(words) + r"\b", re.IGNORECASE)
 
 
-def _status(vocabulary: Vocabulary, sentence: str) -> str:
+def _status(vocabulary: Vocabulary, sentence: str, fallback: bool = True) -> str | None:
     statuses = {c.slug: c for c in vocabulary.of_kind("status")}
     for slug in STATUS_PRIORITY:
         concept = statuses.get(slug)
         if concept and any(cue_pattern(cue).search(sentence) for cue in concept.cues):
             return concept.iri
+    if not fallback:
+        return None
     # No cue: a measure a letter describes in the present tense is running.
     fallback = statuses.get("in-uitvoering")
     return fallback.iri if fallback else vocabulary.base_iri + "id/status/in-uitvoering"
 
 
-def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_end: int,
-                mentions: Sequence[Mention], amounts: Sequence[Amount],
-                asked: Sequence[tuple[int, int]] = (),
-                ) -> list[tuple[Span, list[Mention], list[Amount]]]:
+def candidate_sentences(doc: Doc, sections: SectionIndex, body_end: int,
+                        asked: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """Body sentences that may state a measure: not a heading, footnote or question, not in the
+    voice of members of parliament, and not the letter describing its own contents."""
     result = []
     heading_starts = set(sections.starts)
     for sentence in doc.sents:
-        start, end = sentence.start_char, sentence.end_char
+        start = sentence.start_char
         if start >= body_end:
             break
         if start in heading_starts or any(a <= start < b for a, b in asked):
             continue
-        if _KAMER_VOICE.match(sentence.text) or sentence.text.rstrip().endswith("?"):
+        if (_KAMER_VOICE.match(sentence.text) or sentence.text.rstrip().endswith("?")
+                or OUTLINE.search(sentence.text)):
             continue
-        instruments = _in(mentions, start, end, "instrument")
-        money = [a for a in amounts if start <= a.evidence.start < end]
-        others = _in(mentions, start, start + OTHERS_WINDOW, "organisation", "eu_act")
-        if others and not _GOVERNMENT_VOICE.search(sentence.text):
-            continue  # what another party (the EU, PBL, a company) does is not our measure
-        if instruments or GOVERNMENT_ACTION.search(sentence.text):
-            result.append((sentence, instruments, money))
+        result.append(sentence)
+    return result
+
+
+def sentence_context(sentence: Span, text: str, vocabulary: Vocabulary,
+                     mentions: Sequence[Mention], amounts: Sequence[Amount],
+                     answers: Sequence[AnswerFact] = ()) -> SentenceContext:
+    """What the classifier sees of one candidate sentence."""
+    start, end = sentence.start_char, sentence.end_char
+    status_iri = _status(vocabulary, sentence.text, fallback=False)
+    return SentenceContext(
+        start=start, text=sentence.text,
+        previous=text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1],
+        mentions=[m for m in mentions if start <= m.evidence.start < end],
+        amounts=[a for a in amounts if start <= a.evidence.start < end],
+        status=status_iri.rsplit("/", 1)[-1] if status_iri else "",
+        in_answer=answer_at(answers, start) is not None,
+        government_action=bool(GOVERNMENT_ACTION.search(sentence.text)),
+    )
+
+
+def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_end: int,
+                mentions: Sequence[Mention], amounts: Sequence[Amount],
+                answers: Sequence[AnswerFact], asked: Sequence[tuple[int, int]],
+                model: StatementModel) -> list[tuple[Span, list[Mention], list[Amount], float]]:
+    result = []
+    text = doc.text
+    for sentence in candidate_sentences(doc, sections, body_end, asked):
+        context = sentence_context(sentence, text, vocabulary, mentions, amounts, answers)
+        probability = model.probability(sentence_features(context, vocabulary))
+        if probability >= model.threshold:
+            instruments = [m for m in context.mentions if m.kind == "instrument"]
+            result.append((sentence, instruments, list(context.amounts), probability))
     return result
 
 
@@ -133,16 +172,53 @@ def enumerated_groups(text: str, instruments: Sequence[Mention]) -> list[tuple[s
     return list(dict.fromkeys(tuple(dict.fromkeys(g)) for g in groups))
 
 
+def _context_instruments(sentence: Span, text: str, mentions: Sequence[Mention],
+                         vocabulary: Vocabulary, sections: SectionIndex) -> list[Mention]:
+    """The instrument a statement without one refers back to ("de regeling", "deze
+    subsidie"): the real instrument named most often earlier in its paragraph (the latest on a
+    tie), else the first in its heading; none when the sentence introduces an instrument of its
+    own or names an EU act it is about."""
+    if OWN_INSTRUMENT.search(sentence.text) or _in(mentions, sentence.start_char,
+                                                     sentence.end_char, "eu_act"):
+        return []
+    start = sentence.start_char
+    paragraph_start = text.rfind("\n\n", 0, start) + 1
+    real = [m for m in _in(mentions, paragraph_start, start, "instrument")
+            if not _framing(vocabulary, m.concept)]
+    if real:
+        counts = Counter(m.concept for m in real)
+        return [max(reversed(real), key=lambda m: counts[m.concept])]
+    heading = sections.heading(start)
+    if heading is not None:
+        named = [m for m in _in(mentions, heading.start, heading.end, "instrument")
+                 if not _framing(vocabulary, m.concept)]
+        return named[:1]
+    return []
+
+
+def _framing(vocabulary: Vocabulary, slug: str) -> bool:
+    types = set(vocabulary[slug].types)
+    return bool(types) and types <= FRAMING_TYPES
+
+
 def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention],
                     amounts: Sequence[Amount], sections: SectionIndex, body_end: int,
                     sender: str | None, answers: Sequence[AnswerFact] = (),
-                    asked: Sequence[tuple[int, int]] = ()) -> list[Measure]:
-    """Every measure the letter states (see :mod:`npcegraph.extract.resolve` for merging)."""
+                    asked: Sequence[tuple[int, int]] = (),
+                    model: StatementModel | None = None) -> list[Measure]:
+    """Every measure the letter states (see :mod:`npcegraph.extract.resolve` for merging);
+    ``model`` decides which sentences state one (default: the shipped model)."""
     text = doc.text  # Doc.text joins every token: compute it once
     found: list[Measure] = []
-    statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts, asked)
-    for sentence, instruments, money in statements:
+    # The letter's outline names every topic: no statement refers back to it.
+    outline = [(s.start_char, s.end_char) for s in doc.sents if OUTLINE.search(s.text)]
+    told = [m for m in mentions if not any(a <= m.evidence.start < b for a, b in outline)]
+    statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts, answers,
+                             asked, model or shipped_model())
+    for sentence, instruments, money, probability in statements:
         start, end = sentence.start_char, sentence.end_char
+        if not instruments and not NEW_ITEM.match(sentence.text):
+            instruments = _context_instruments(sentence, text, told, vocabulary, sections)
         groups = _in(mentions, start, end, "product_group")
         heading = sections.heading(start)
         if not groups and heading is not None:
@@ -150,16 +226,17 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         group_concepts = [vocabulary[g] for g in dict.fromkeys(m.concept for m in groups)]
         group_concepts = group_concepts[:MAX_PRODUCT_GROUPS]
         ministries, source = _ministries(_in(mentions, start, end, "ministry", "post")), "text"
+        if ministries and sender and sender not in ministries and GOVERNMENT_VOICE.search(
+                sentence.text):  # "Samen met de Minister van EZ zet ik ...": the sender too
+            ministries.append(sender)
         if not ministries and heading is not None:
             ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
             source = "section"
         answer = answer_at(answers, start)
         previous = text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1]
-        speaks = bool(_GOVERNMENT_VOICE.search(previous + " " + sentence.text))
+        speaks = bool(GOVERNMENT_VOICE.search(previous + " " + sentence.text))
         if not ministries and answer is not None and answer.ministries:
-            named = _ministries(_in(mentions, answer.evidence.start, answer.evidence.end,
-                                    "ministry", "post"))
-            ministries, source = (named or list(answer.ministries)), "answer"
+            ministries, source = list(answer.ministries), "answer"
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
@@ -168,11 +245,8 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                          len(text) if (stop := text.find("\n\n", end)) < 0 else stop)
             goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, *paragraph, "goal")))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
-        confidence = min(0.95, 0.4 + 0.25 * bool(ACTION_CUE.search(sentence.text))
-                         + 0.1 * (source == "text") + 0.1 * bool(group_concepts)
-                         + 0.05 * bool(money))
-        evidence = sentence_evidence(start, sentence.text, round(confidence, 2))
-        status = _status(vocabulary, sentence.text)
+        evidence = sentence_evidence(start, sentence.text, round(probability, 2))
+        status = _status(vocabulary, sentence.text) or ""
         for group in enumerated_groups(text, instruments):
             found.append(Measure(
                 key="", label="", evidence=evidence,

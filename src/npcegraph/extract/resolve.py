@@ -18,16 +18,27 @@ Rules (also in the README):
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from npcegraph.concepts import Concept, Vocabulary
-from npcegraph.extract.confidence import calibrated
+from npcegraph.extract.confidence import measure_confidence
 from npcegraph.extract.facts import Measure
 
 PRODUCER_RESPONSIBILITY = "producentenverantwoordelijkheid"
 FRAMING_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
+# A sentence introducing an instrument of its own ("een subsidie", "een nieuwe regeling") does
+# not refer back to an earlier one.
+OWN_INSTRUMENT = re.compile(
+    r"\been\s(?:\w+\s){0,2}?(?:\w*(?:subsidie|regeling|fonds|heffing|norm|verplichting|"
+    r"convenant|akkoord|wet|wetsvoorstel|programma|campagne|pilot|proef))\b", re.IGNORECASE)
+# A sentence opening with these words adds a new item ("Daarnaast ...", "Zo steunt ..."), unless
+# a demonstrative soon after points back ("Ook voor dit onderdeel ...").
+NEW_ITEM = re.compile(r"\s*(?:daarnaast|ook|verder|tevens|bovendien|voorts|eveneens|vervolgens|zo|"
+                      r"ten (?:eerste|tweede|derde|vierde|slotte)|tot slot)\b"
+                      r"(?!(?:\W+\w+){0,2}?\W+(?:dit|deze|dezelfde|hetzelfde)\b)", re.IGNORECASE)
 STATUS_PRIORITY = ("afgerond", "gestopt", "in-uitvoering", "in-voorbereiding", "aangekondigd")
 
 
@@ -97,21 +108,29 @@ def _merge(statements: list[Measure], key: str, label: str, primary: Concept | N
         ministries=union("ministries", chosen), instruments=union("instruments", statements),
         product_groups=groups, goals=union("goals", statements),
         strategies=union("strategies", statements), amounts=union("amounts", statements),
-        ministry_source=chosen[0].ministry_source,
+        ministry_source=next((m.ministry_source for m in chosen if m.ministries),
+                             chosen[0].ministry_source),
         statements=tuple(sorted(evidences, key=lambda e: e.start)),
         answer=best.answer,
     )
 
 
 def _passages(statements: Sequence[Measure], text: str) -> list[list[Measure]]:
-    """Consecutive statements of one paragraph that share an instrument form one passage."""
+    """Statements of one paragraph form a passage while they share an instrument; a statement
+    naming no instrument continues the passage before it (unless it introduces one of its own,
+    "een subsidie", or opens a new item, "Daarnaast ..."), and a passage of such statements is
+    the lead-in of the next statement of the paragraph."""
     passages: list[list[Measure]] = []
     for statement in sorted(statements, key=lambda m: m.evidence.start):
         if passages:
             last = passages[-1][-1]
             same_paragraph = "\n\n" not in text[last.evidence.end:statement.evidence.start]
-            shared = set(last.instruments) & set(statement.instruments)
-            if same_paragraph and shared:
+            named = {i for m in passages[-1] for i in m.instruments}
+            quote = statement.evidence.quote
+            continues = (not statement.instruments and not OWN_INSTRUMENT.search(quote)
+                         and not NEW_ITEM.match(quote))
+            if same_paragraph and (continues or not named
+                                   or set(statement.instruments) & set(last.instruments)):
                 passages[-1].append(statement)
                 continue
         passages.append([statement])
@@ -157,13 +176,9 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
             described[key] = action_label(passage[0])
             continue
         split = PRODUCER_RESPONSIBILITY in instrument.types
-        framing = set(instrument.types) & FRAMING_TYPES
         for cluster in (_per_product_group(passage) if split else [passage]):
             primary = _primary(vocabulary, cluster)
             key = measure_key(instrument, primary)
-            if framing:  # a programme frames many measures: each passage is its own
-                key += "-" + hashlib.sha1(cluster[0].evidence.quote.encode()).hexdigest()[:8]
-                described[key] = action_label(cluster[0])
             clusters.setdefault(key, []).extend(cluster)
             labels.setdefault(key, (instrument, primary))
     _fold_instrument_only(clusters, labels)
@@ -172,6 +187,6 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
         instrument, primary = labels[key]
         label = described.get(key) or measure_label(instrument, primary)
         merged = _merge(members, key, label, primary)
-        evidence = replace(merged.evidence, confidence=calibrated(merged))
+        evidence = replace(merged.evidence, confidence=measure_confidence(merged))
         measures.append(replace(merged, evidence=evidence))
     return sorted(measures, key=lambda m: m.evidence.start)

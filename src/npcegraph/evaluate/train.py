@@ -1,0 +1,76 @@
+"""Train the measure-statement classifier from gold annotations: ``npcegraph train-measures``.
+
+Every candidate sentence of an annotated letter is an example; it is positive when it overlaps a
+quote of one of the letter's gold measures. The decision threshold is the one that maximises F1
+of the sentence decisions in leave-one-letter-out cross-validation, so it is chosen on letters
+each fold's model did not see. Only the gold directory's own letters are used, never
+``heldout/``: those judge the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from npcegraph.evaluate.gold import gold_record, load_gold_dir
+from npcegraph.evaluate.run import letter_path
+from npcegraph.extract import statement_contexts
+from npcegraph.extract.statement_features import sentence_features
+from npcegraph.extract.statement_model import DEFAULT_THRESHOLD, StatementModel, fit
+from npcegraph.letters import read_letter
+from npcegraph.pipeline import Pipeline
+
+Example = tuple[list[str], bool]
+L2 = 2.0
+
+
+def letter_examples(gold_dir: Path, corpus: Path, pipeline: Pipeline) -> dict[str, list[Example]]:
+    """Labelled feature lists of every candidate sentence, per annotated letter."""
+    result: dict[str, list[Example]] = {}
+    for slug, raw in sorted(load_gold_dir(gold_dir).items()):
+        letter = read_letter(letter_path(raw, gold_dir, corpus))
+        spans = [span for m in gold_record(raw, letter).measures for span in m.spans]
+        examples = []
+        for context in statement_contexts(letter, pipeline.nlp(letter.text), pipeline.vocabulary):
+            end = context.start + len(context.text)
+            label = any(min(end, b) > max(context.start, a) for a, b in spans)
+            examples.append((sentence_features(context, pipeline.vocabulary), label))
+        result[slug] = examples
+    return result
+
+
+def _pooled(by_letter: dict[str, list[Example]], leave_out: str | None = None) -> list[Example]:
+    return [e for slug, examples in sorted(by_letter.items()) if slug != leave_out
+            for e in examples]
+
+
+def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
+    """The threshold (in steps of 0.05) with the best F1 of ``(probability, label)`` pairs."""
+    best, best_f1 = DEFAULT_THRESHOLD, -1.0
+    for step in range(2, 19):
+        threshold = step / 20
+        tp = sum(1 for p, label in scored if p >= threshold and label)
+        fp = sum(1 for p, label in scored if p >= threshold and not label)
+        fn = sum(1 for p, label in scored if p < threshold and label)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,
+                    ) -> dict[str, StatementModel]:
+    """One model per letter, trained on all the other letters."""
+    return {slug: fit(_pooled(by_letter, leave_out=slug), l2=l2) for slug in by_letter}
+
+
+def train(by_letter: dict[str, list[Example]], l2: float = L2) -> StatementModel:
+    """A model fitted on every letter, with the cross-validated threshold."""
+    folds = cross_validated(by_letter, l2) if len(by_letter) > 1 else {}
+    scored = [(folds[slug].probability(features), label)
+              for slug in folds for features, label in by_letter[slug]]
+    model = fit(_pooled(by_letter), l2=l2)
+    threshold = best_threshold(scored) if scored else DEFAULT_THRESHOLD
+    return replace(model, threshold=threshold,
+                   meta={**model.meta, "letters": sorted(by_letter)})

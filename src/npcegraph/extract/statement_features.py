@@ -1,0 +1,96 @@
+"""Features of a candidate sentence for the measure-statement classifier.
+
+A sentence is described by its words (lower case, and the first five letters of longer words so
+inflected forms share a feature), how it opens, and what the extraction already knows about it:
+the concepts it names (instruments by type, framing programmes, product groups, goals, amounts,
+ministries, other parties as subject), the government's voice, action and status cues, and
+whether it stands in a written answer. :mod:`npcegraph.extract.statement_model` weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from npcegraph.concepts import Vocabulary
+from npcegraph.extract.confidence import ACTION_CUE
+from npcegraph.extract.facts import Amount, Mention
+
+FRAMING_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
+# The government speaking about its own action.
+GOVERNMENT_VOICE = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet)\b",
+                              re.IGNORECASE)
+# An organisation or EU act this close to the sentence start is its subject.
+OTHERS_WINDOW = 25
+PREFIX_LENGTH = 5
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """A candidate sentence and what the extraction found in and around it."""
+
+    start: int  # offset of the sentence in the letter's text
+    text: str  # the sentence
+    previous: str  # the paragraph's text before the sentence (up to a window)
+    mentions: Sequence[Mention]  # concept mentions inside the sentence
+    amounts: Sequence[Amount]  # money amounts inside the sentence
+    status: str  # status slug its cues give, "" when none
+    in_answer: bool  # inside a written answer (verslag schriftelijk overleg)
+    government_action: bool  # a government actor doing something concrete
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _length_bucket(words: int) -> str:
+    return "short" if words < 10 else "medium" if words < 25 else "long" if words < 45 else "xl"
+
+
+def sentence_features(context: SentenceContext, vocabulary: Vocabulary) -> list[str]:
+    """The feature names that hold for one candidate sentence (each counted once)."""
+    words = _words(context.text)
+    features: set[str] = {"bias", f"len={_length_bucket(len(words))}"}
+    for word in words:
+        features.add(f"w={word}")
+        if len(word) > PREFIX_LENGTH + 1:
+            features.add(f"p={word[:PREFIX_LENGTH]}")
+    if words:
+        features.add(f"start={words[0]}")
+        features.add(f"start2={'_'.join(words[:2])}")
+    kinds = {m.kind for m in context.mentions}
+    for kind in kinds:
+        features.add(f"has={kind}")
+    instruments = [c for m in context.mentions if m.kind == "instrument"
+                   if (c := vocabulary.get(m.concept)) is not None]
+    framing = [c for c in instruments if c.types and set(c.types) <= FRAMING_TYPES]
+    real = [c for c in instruments if c not in framing]
+    if real:
+        features.add("instrument=real")
+        features.update(f"instrument-type={t}" for c in real for t in c.types)
+        features.add(f"instruments={min(len({c.slug for c in real}), 3)}")
+    if framing and not real:
+        features.add("instrument=framing-only")
+    if context.amounts:
+        features.add("amount")
+    others = [m for m in context.mentions if m.kind in ("organisation", "eu_act")
+              and m.evidence.start - context.start < OTHERS_WINDOW]
+    voice = bool(GOVERNMENT_VOICE.search(context.text))
+    if others:
+        features.add("others-subject" + ("+voice" if voice else ""))
+    if voice:
+        features.add("voice")
+    elif GOVERNMENT_VOICE.search(context.previous):
+        features.add("voice-before")
+    if context.government_action:
+        features.add("government-action")
+    if ACTION_CUE.search(context.text):
+        features.add("action-cue")
+    features.add(f"status={context.status or 'none'}")
+    if context.in_answer:
+        features.add("in-answer")
+    if real and (context.government_action or voice):
+        features.add("instrument+actor")
+    return sorted(features)

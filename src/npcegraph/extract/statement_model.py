@@ -1,0 +1,105 @@
+"""The measure-statement classifier: logistic regression over sentence features.
+
+Trained from the gold annotations (``npcegraph train-measures``, :mod:`npcegraph.evaluate.train`)
+and shipped as a small JSON file of feature weights; applying it needs no more than a dictionary
+lookup per feature. Its probability is the statement's confidence: the model is fitted by maximum
+likelihood, so the probabilities are calibrated on the data it was trained on
+(``bench/crossval_measures.py`` checks them on letters left out).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+MODEL_FILE = "measure_statements.json"
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class StatementModel:
+    """Feature weights, a bias and the decision threshold."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float = DEFAULT_THRESHOLD
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def probability(self, features: Sequence[str]) -> float:
+        """The probability that a sentence with these features states a measure."""
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def to_json(self) -> str:
+        """The model as JSON, weights sorted by name (stable diffs)."""
+        return json.dumps({"bias": self.bias, "threshold": self.threshold, "meta": self.meta,
+                           "weights": dict(sorted(self.weights.items()))},
+                          indent=0, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> StatementModel:
+        """Read a model written by :meth:`to_json`."""
+        raw = json.loads(text)
+        return cls(weights={k: float(v) for k, v in raw["weights"].items()},
+                   bias=float(raw["bias"]), threshold=float(raw["threshold"]),
+                   meta=raw.get("meta", {}))
+
+
+def model_path() -> Path:
+    """Where the shipped model lives (inside the package)."""
+    return Path(str(resources.files("npcegraph"))) / "models" / MODEL_FILE
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> StatementModel:
+    """The model that ships with the package."""
+    return StatementModel.from_json(model_path().read_text(encoding="utf-8"))
+
+
+def fit(examples: Sequence[tuple[Sequence[str], bool]], l2: float = 1.0, min_count: int = 2,
+        iterations: int = 400, learning_rate: float = 0.1) -> StatementModel:
+    """Fit L2-regularised logistic regression (full-batch Adam, deterministic).
+
+    Features seen fewer than ``min_count`` times are left out; ``l2`` is the penalty on the
+    summed squared weights (not on the bias), relative to the number of examples.
+    """
+    counts = Counter(f for features, _ in examples for f in set(features))
+    names = sorted(f for f, n in counts.items() if n >= min_count and f != "bias")
+    index = {name: i for i, name in enumerate(names)}
+    matrix = np.zeros((len(examples), len(names)), dtype=np.float64)
+    for row, (features, _) in enumerate(examples):
+        for f in features:
+            if f in index:
+                matrix[row, index[f]] = 1.0
+    labels = np.array([1.0 if label else 0.0 for _, label in examples])
+    weights, bias = np.zeros(len(names)), 0.0
+    moments = [np.zeros(len(names)), np.zeros(len(names)), 0.0, 0.0]
+    beta1, beta2, epsilon = 0.9, 0.999, 1e-8
+    n = max(1, len(examples))
+    for step in range(1, iterations + 1):
+        scores = np.clip(matrix @ weights + bias, -30, 30)
+        error = 1.0 / (1.0 + np.exp(-scores)) - labels
+        gradient = matrix.T @ error / n + l2 * weights / n
+        gradient_bias = float(error.mean())
+        moments[0] = beta1 * moments[0] + (1 - beta1) * gradient
+        moments[1] = beta2 * moments[1] + (1 - beta2) * gradient ** 2
+        moments[2] = beta1 * moments[2] + (1 - beta1) * gradient_bias
+        moments[3] = beta2 * moments[3] + (1 - beta2) * gradient_bias ** 2
+        correction1, correction2 = 1 - beta1 ** step, 1 - beta2 ** step
+        weights -= learning_rate * (moments[0] / correction1) / (
+            np.sqrt(moments[1] / correction2) + epsilon)
+        bias -= learning_rate * (moments[2] / correction1) / (
+            math.sqrt(moments[3] / correction2) + epsilon)
+    kept = {name: round(float(w), 4) for name, w in zip(names, weights, strict=True)
+            if abs(w) >= 1e-4}
+    return StatementModel(weights=kept, bias=round(float(bias), 4),
+                          meta={"examples": len(examples), "positives": int(labels.sum()),
+                                "l2": l2, "min_count": min_count, "iterations": iterations})
