@@ -103,8 +103,8 @@ def test_a_statement_without_instrument_refers_back_to_its_paragraph(facts_of: F
 
 def test_a_statement_introducing_its_own_instrument_stands_alone(facts_of: FactsOf) -> None:
     _, facts = facts_of(
-        "Ik zal de UPV voor textiel uitbreiden naar bedrijfskleding. Daarnaast stel ik een "
-        "subsidie van € 5 miljoen beschikbaar voor bedrijven die textiel recyclen.\n")
+        "Ik zal de UPV voor textiel uitbreiden naar bedrijfskleding. Ik zal daarnaast een "
+        "subsidie van € 5 miljoen openstellen voor bedrijven die textiel recyclen.\n")
     keys = [m.key for m in facts.measures]
     assert keys[0] == "upv-textiel" and len(keys) == 2
     assert keys[1].startswith("actie-")

@@ -90,3 +90,20 @@ def test_store_default_graph_holds_each_triple_once(tmp_path: Path) -> None:
         named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
         assert int(next(iter(store.query(named)))["n"].value) == 5  # named graphs unchanged
         assert store.stats().public_triples == 5
+
+
+def test_store_union_follows_removals_and_keeps_shared_triples(tmp_path: Path) -> None:
+    """Dropping a letter removes from the default graph only the triples no other public graph
+    states; quarantined triples never enter it."""
+    other = str(IRIS.letter("kst-1-2"))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    with EmbeddedStore(tmp_path / "s") as store:
+        store.replace_graph(LETTER, small_graph(2))
+        store.replace_graph(other, small_graph(3))
+        store.replace_graph(store.quarantine_iri("q"), small_graph(4, label="bad"))
+        store.refresh_union()
+        assert int(next(iter(store.query(count)))["n"].value) == 3
+        store.native.update(f"DROP GRAPH <{other}>")
+        store.refresh_union()
+        labels = "SELECT ?l WHERE { ?s ?p ?l } ORDER BY ?l"
+        assert [row["l"].value for row in store.query(labels)] == ["x0", "x1"]

@@ -2,9 +2,9 @@
 
 Every candidate sentence of an annotated letter is an example; it is positive when it overlaps a
 quote of one of the letter's gold measures. The decision threshold is the one that maximises F1
-of the sentence decisions in leave-one-letter-out cross-validation, so it is chosen on letters
-each fold's model did not see. Only the gold directory's own letters are used, never
-``heldout/``: those judge the model.
+(averaged with its neighbouring thresholds) of the sentence decisions in leave-one-letter-out
+cross-validation, so it is chosen on letters each fold's model did not see. Only the gold
+directory's own letters are used, never ``heldout/``: those judge the model.
 """
 
 from __future__ import annotations
@@ -45,18 +45,24 @@ def _pooled(by_letter: dict[str, list[Example]], leave_out: str | None = None) -
             for e in examples]
 
 
+def _f1_at(scored: Sequence[tuple[float, bool]], threshold: float) -> float:
+    tp = sum(1 for p, label in scored if p >= threshold and label)
+    fp = sum(1 for p, label in scored if p >= threshold and not label)
+    fn = sum(1 for p, label in scored if p < threshold and label)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
 def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
-    """The threshold (in steps of 0.05) with the best F1 of ``(probability, label)`` pairs."""
-    best, best_f1 = DEFAULT_THRESHOLD, -1.0
-    for step in range(2, 19):
-        threshold = step / 20
-        tp = sum(1 for p, label in scored if p >= threshold and label)
-        fp = sum(1 for p, label in scored if p >= threshold and not label)
-        fn = sum(1 for p, label in scored if p < threshold and label)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best_f1:
-            best, best_f1 = threshold, f1
-    return best
+    """The threshold (in steps of 0.05) with the best F1 of ``(probability, label)`` pairs,
+    F1 averaged with the two neighbouring steps so that noise in a flat curve does not pick an
+    outlier."""
+    steps = [step / 20 for step in range(1, 20)]
+    f1 = {t: _f1_at(scored, t) for t in steps}
+    smoothed = {t: sum(f1[n] for n in neighbours) / len(neighbours)
+                for i, t in enumerate(steps[1:-1], start=1)
+                if (neighbours := steps[i - 1:i + 2])}
+    best = max(smoothed, key=lambda t: (smoothed[t], -t))
+    return best if f1[best] > 0 else DEFAULT_THRESHOLD
 
 
 def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,

@@ -113,17 +113,24 @@ class EmbeddedStore:
         return str(self.iris.graph("union"))
 
     def refresh_union(self) -> None:
-        """Rebuild the union graph in one transaction.
+        """Bring the union graph up to date: each triple of the public graphs once.
 
         A measure is described in every letter that mentions it; a union of named graphs in
         Oxigraph keeps such a triple once per graph, so queries would see duplicates. The union
-        graph holds each public triple once and serves as the default graph.
+        graph holds each public triple once and serves as the default graph. Only its
+        difference to the public graphs is written (a write that changes a few triples costs a
+        read of the store, not a rewrite of the union); a refresh that was interrupted leaves a
+        difference that the next one writes.
         """
-        quarantine = str(self.iris.graph("quarantine/"))
-        self._ox.update(
-            f"DROP SILENT GRAPH <{self.union_iri}> ;\n"
-            f"INSERT {{ GRAPH <{self.union_iri}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}"
-            f" FILTER(?g != <{self.union_iri}> && !STRSTARTS(STR(?g), \"{quarantine}\")) }}")
+        union = ox.NamedNode(self.union_iri)
+        wanted = {ox.Triple(q.subject, q.predicate, q.object)
+                  for graph in self.public_graphs()
+                  for q in self._ox.quads_for_pattern(None, None, None, graph)}
+        current = {q.triple for q in self._ox.quads_for_pattern(None, None, None, union)}
+        for triple in current - wanted:
+            self._ox.remove(ox.Quad(triple.subject, triple.predicate, triple.object, union))
+        self._ox.extend(ox.Quad(t.subject, t.predicate, t.object, union)
+                        for t in wanted - current)
 
     # reading ---------------------------------------------------------------------------
     def graph_names(self) -> list[str]:
