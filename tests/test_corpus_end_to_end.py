@@ -459,7 +459,7 @@ CANNED_EXPECTED = {
     ),
     "open-commitments": (
         ("due", "letter", "measure", "promise"),
-        10,
+        5,
         [
             (
                 "2025",

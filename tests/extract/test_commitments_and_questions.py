@@ -40,6 +40,13 @@ def test_commitments_past_dates_and_questions_are_not_commitments(facts_of: Fact
     assert commitments(facts_of, body) == []
 
 
+def test_commitments_goal_years_are_no_due_dates(facts_of: FactsOf) -> None:
+    # the letter is of 2026: 2029 is within the follow-up horizon, 2050 is a goal's year
+    body = ("Het kabinet streeft ernaar dat de UPV in 2050 volledig circulair wordt. "
+            "De evaluatie van de UPV wordt in 2029 verwacht.\n")
+    assert commitments(facts_of, body) == [("2029", "De evaluatie van")]
+
+
 VERSLAG = """De vaste commissie heeft vragen voorgelegd aan de Staatssecretaris van \
 Infrastructuur en Waterstaat.
 

@@ -3,9 +3,10 @@
 A sentence (not a question of the Kamer) is a commitment when the government promises to inform
 or report to the Kamer ("Ik verwacht u na de zomer te informeren", "Ik zal uw Kamer ...
 berichten"), says "zeg ik toe", or expects a result by a date ("De resultaten worden eind 2025
-verwacht"). The due date is the first date or year the sentence names (with its qualifier:
-"eind", "voor de zomer van"), or the letter's year for "voor de zomer", "dit najaar", "later dit
-jaar" (the next year for "volgend jaar").
+verwacht"). The due date is the first date or year the sentence names within three years of
+the letter's year (later years are goals' target years), with its qualifier ("eind", "voor de
+zomer van"), or the letter's year for "voor de zomer", "dit najaar", "later dit jaar" (the next
+year for "volgend jaar").
 The commitment belongs to the measure stated in the same sentence, else to the nearest measure
 before it in the same section.
 """
@@ -50,6 +51,8 @@ _THIS_YEAR = re.compile(r"\b(?:(?:voor|na|rond|vóór)\s(?:de|het)\s(?:zomer|zom
                         r"meireces|herfstreces)|(?:later|eind|begin|medio)?\s?dit\s(?:jaar|najaar|"
                         r"voorjaar)|dit\snajaar|komend\snajaar|komende\szomer)\b", re.IGNORECASE)
 _NEXT_YEAR = re.compile(r"\b(?:volgend|komend)\sjaar\b", re.IGNORECASE)
+# Years after the letter's year within which a date can be a follow-up's due date.
+FOLLOW_UP_HORIZON = 3
 COMMITMENT_CONFIDENCE = 0.75
 DATED_CONFIDENCE = 0.85
 
@@ -83,6 +86,12 @@ def _before(mention: DateMention, made: date | None) -> bool:
     return mention.value < made.isoformat()[: len(mention.value)]
 
 
+def _target(mention: DateMention, year: int | None) -> bool:
+    """Whether a date lies beyond the follow-up horizon: a goal's target year ("in 2050
+    klimaatneutraal"), not a due date."""
+    return year is not None and int(mention.value[:4]) > year + FOLLOW_UP_HORIZON
+
+
 def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[Measure],
                      sections: SectionIndex, body_end: int,
                      questions: Sequence[tuple[int, int]] = (), made: date | None = None,
@@ -99,7 +108,8 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
             q_start <= start < q_end for q_start, q_end in questions)
         if asked:
             continue
-        dated = [d for d in dates if start <= d.evidence.start < end and not _before(d, made)]
+        dated = [d for d in dates if start <= d.evidence.start < end and not _before(d, made)
+                 and not _target(d, year)]
         due: tuple[str | None, str | None, str | None] = (None, None, None)
         if dated:
             due = (dated[0].value, dated[0].datatype, dated[0].qualifier)
