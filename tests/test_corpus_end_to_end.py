@@ -295,22 +295,19 @@ def test_e2e_measures_by_instrument_binds_its_parameter(corpus_store: tuple) -> 
         assert f"UPV voor {group}" in labels
 
 
+def timeline(store: Path, measure: str) -> list[list[str]]:
+    """Date and letter of each row of the measure-timeline query, header first."""
+    result = npcegraph(
+        "query", "measure-timeline", "-p", f"measure={measure}", "--store", store, "-f", "csv"
+    )
+    assert result.returncode == 0, result.stderr
+    return [line.split(",")[:2] for line in result.stdout.replace("\r\n", "\n").splitlines()]
+
+
 def test_e2e_measure_timeline_in_date_order(corpus_store: tuple) -> None:
     """Digital product passports are a measure in letters 003 and 001; the timeline lists their
     mentions oldest first, one row per letter."""
-    result = npcegraph(
-        "query",
-        "measure-timeline",
-        "-p",
-        "measure=productpaspoort",
-        "--store",
-        corpus_store[0],
-        "-f",
-        "csv",
-    )
-    assert result.returncode == 0, result.stderr
-    rows = [line.split(",")[:2] for line in result.stdout.replace("\r\n", "\n").splitlines()]
-    assert rows == [
+    assert timeline(corpus_store[0], "productpaspoort") == [
         ["date", "letter"],
         ["2023-04-18", "kst-32852-249"],
         ["2025-03-20", "kst-32852-352"],
@@ -320,12 +317,7 @@ def test_e2e_measure_timeline_in_date_order(corpus_store: tuple) -> None:
 def test_e2e_measure_timeline_puts_the_undated_letter_last(corpus_store: tuple) -> None:
     """The NPCE is named in all four letters; letter 002 has no header and so no known date: its
     mention comes after the dated ones, with an empty date."""
-    result = npcegraph(
-        "query", "measure-timeline", "-p", "measure=npce", "--store", corpus_store[0], "-f", "csv"
-    )
-    assert result.returncode == 0, result.stderr
-    rows = [line.split(",")[:2] for line in result.stdout.replace("\r\n", "\n").splitlines()]
-    assert rows == [
+    assert timeline(corpus_store[0], "npce") == [
         ["date", "letter"],
         ["2023-04-18", "kst-32852-249"],
         ["2025-03-20", "kst-32852-352"],

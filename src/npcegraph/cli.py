@@ -195,6 +195,17 @@ def stats(store: StoreOption = None) -> None:
                   f"{result.public_triples} public triples, {result.triples} quads in all")
 
 
+CorpusOption = Annotated[Path | None, typer.Option(
+    "--corpus", help="folder of the corpus letters (default: $NPCEGRAPH_CORPUS)")]
+
+
+def _gold_folder(gold_dir: Path) -> Path:
+    """The gold folder, or a clear error when it does not exist."""
+    if not gold_dir.is_dir():
+        raise NpcegraphError(gold_dir, "gold folder not found")
+    return gold_dir
+
+
 @app.command()
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="folder of gold YAML files (tests/gold)")],
@@ -202,18 +213,15 @@ def evaluate(
     = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")]
     = False,
-    corpus: Annotated[Path | None, typer.Option("--corpus", help="folder of the corpus "
-                                                "letters (default: $NPCEGRAPH_CORPUS)")] = None,
+    corpus: CorpusOption = None,
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per type."""
     from npcegraph.evaluate.render import print_reports, reports_json
     from npcegraph.evaluate.run import evaluate as run_evaluation
     from npcegraph.pipeline import Pipeline
 
-    if not gold_dir.is_dir():
-        raise NpcegraphError(gold_dir, "gold folder not found")
     settings = get_settings()
-    reports = run_evaluation(gold_dir, corpus or settings.corpus, Pipeline(settings),
+    reports = run_evaluation(_gold_folder(gold_dir), corpus or settings.corpus, Pipeline(settings),
                              letters or ())
     if not reports:
         raise NpcegraphError(gold_dir, "no annotated letters found")
@@ -229,18 +237,16 @@ def train_measures(
                                              "its heldout/ letters are never used")],
     out: Annotated[Path | None, typer.Option("--out", help="where to write the model "
                                              "(default: the package's model file)")] = None,
-    corpus: Annotated[Path | None, typer.Option("--corpus", help="folder of the corpus "
-                                                "letters (default: $NPCEGRAPH_CORPUS)")] = None,
+    corpus: CorpusOption = None,
 ) -> None:
     """Train the measure-statement classifier on annotated letters and write it as JSON."""
     from npcegraph.evaluate.train import letter_examples, train
     from npcegraph.extract.statement_model import model_path
     from npcegraph.pipeline import Pipeline
 
-    if not gold_dir.is_dir():
-        raise NpcegraphError(gold_dir, "gold folder not found")
     settings = get_settings()
-    examples = letter_examples(gold_dir, corpus or settings.corpus, Pipeline(settings))
+    examples = letter_examples(_gold_folder(gold_dir), corpus or settings.corpus,
+                               Pipeline(settings))
     if not examples:
         raise NpcegraphError(gold_dir, "no annotated letters found")
     model = train(examples)
