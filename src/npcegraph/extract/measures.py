@@ -25,9 +25,9 @@ from npcegraph.extract.questions import AnswerFact, answer_at
 from npcegraph.extract.resolve import NEW_ITEM, OWN_INSTRUMENT, STATUS_PRIORITY, resolve_measures
 from npcegraph.extract.scope import SectionIndex
 from npcegraph.extract.statement_features import (
-    FRAMING_TYPES,
     GOVERNMENT_VOICE,
     SentenceContext,
+    is_framing,
     sentence_features,
 )
 from npcegraph.extract.statement_model import StatementModel, shipped_model
@@ -184,21 +184,16 @@ def _context_instruments(sentence: Span, text: str, mentions: Sequence[Mention],
     start = sentence.start_char
     paragraph_start = text.rfind("\n\n", 0, start) + 1
     real = [m for m in _in(mentions, paragraph_start, start, "instrument")
-            if not _framing(vocabulary, m.concept)]
+            if not is_framing(vocabulary[m.concept])]
     if real:
         counts = Counter(m.concept for m in real)
         return [max(reversed(real), key=lambda m: counts[m.concept])]
     heading = sections.heading(start)
     if heading is not None:
         named = [m for m in _in(mentions, heading.start, heading.end, "instrument")
-                 if not _framing(vocabulary, m.concept)]
+                 if not is_framing(vocabulary[m.concept])]
         return named[:1]
     return []
-
-
-def _framing(vocabulary: Vocabulary, slug: str) -> bool:
-    types = set(vocabulary[slug].types)
-    return bool(types) and types <= FRAMING_TYPES
 
 
 def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention],

@@ -26,9 +26,9 @@ from dataclasses import replace
 from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.extract.confidence import measure_confidence
 from npcegraph.extract.facts import Measure
+from npcegraph.extract.statement_features import is_framing
 
 PRODUCER_RESPONSIBILITY = "producentenverantwoordelijkheid"
-FRAMING_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
 # A sentence introducing an instrument of its own ("een subsidie", "een nieuwe regeling") does
 # not refer back to an earlier one.
 OWN_INSTRUMENT = re.compile(
@@ -141,8 +141,7 @@ def _primary_instrument(vocabulary: Vocabulary, statements: list[Measure]) -> Co
     counts = Counter(i for s in statements for i in s.instruments)
     if not counts:
         return None
-    framing = {i for i in counts if vocabulary[i].types
-               and set(vocabulary[i].types) <= FRAMING_TYPES}
+    framing = {i for i in counts if is_framing(vocabulary[i])}
     order = list(dict.fromkeys(i for s in statements for i in s.instruments))
     best = max(order, key=lambda i: (i not in framing, counts[i], -order.index(i)))
     return vocabulary[best]

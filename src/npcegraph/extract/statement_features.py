@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from npcegraph.concepts import Vocabulary
+from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.extract.confidence import ACTION_CUE
 from npcegraph.extract.facts import Amount, Mention
 
+# Programmes and reports frame measures rather than being instruments put to work.
 FRAMING_TYPES = frozenset({"beleidsprogramma", "monitoring-en-evaluatie"})
 # The government speaking about its own action.
 GOVERNMENT_VOICE = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet)\b",
@@ -39,6 +40,11 @@ class SentenceContext:
     status: str  # status slug its cues give, "" when none
     in_answer: bool  # inside a written answer (verslag schriftelijk overleg)
     government_action: bool  # a government actor doing something concrete
+
+
+def is_framing(concept: Concept) -> bool:
+    """Whether an instrument is a programme or report that frames measures (NPCE, ICER)."""
+    return bool(concept.types) and set(concept.types) <= FRAMING_TYPES
 
 
 def _words(text: str) -> list[str]:
@@ -65,7 +71,7 @@ def sentence_features(context: SentenceContext, vocabulary: Vocabulary) -> list[
         features.add(f"has={kind}")
     instruments = [c for m in context.mentions if m.kind == "instrument"
                    if (c := vocabulary.get(m.concept)) is not None]
-    framing = [c for c in instruments if c.types and set(c.types) <= FRAMING_TYPES]
+    framing = [c for c in instruments if is_framing(c)]
     real = [c for c in instruments if c not in framing]
     if real:
         features.add("instrument=real")
