@@ -11,8 +11,8 @@ Prints, side by side:
 2. Reliability of the cross-validated probabilities: per probability bin, the mean predicted
    probability against the observed share of measure sentences, with the Brier score of the
    model and of the constant base rate.
-3. Reliability of the stored measure confidences (shipped model) on the held-out letters: per
-   bin, how many pipeline measures matched a gold measure.
+3. Reliability of measure confidences (shipped model) on the held-out letters, before and after
+   the model's Platt scaling: per bin, how many pipeline measures matched a gold measure.
 """
 
 from __future__ import annotations
@@ -87,16 +87,24 @@ def sentence_report(by_letter: dict[str, list[Example]], threshold: float) -> No
 
 
 def measure_report(gold_dir: Path, corpus: Path, pipeline: Pipeline) -> None:
-    """Stored measure confidences against matches on the letters of ``gold_dir``."""
-    scored = []
-    for raw in load_gold_dir(gold_dir).values():
-        letter = read_letter(letter_path(raw, gold_dir, corpus))
+    """Measure confidences against matches on the letters of ``gold_dir``: the most certain
+    statement's probability, and the stored (Platt-recalibrated) confidence."""
+    raw, stored = [], []
+    for raw_gold in load_gold_dir(gold_dir).values():
+        letter = read_letter(letter_path(raw_gold, gold_dir, corpus))
         facts = pipeline.facts(letter)
-        gold = gold_record(raw, letter)
+        gold = gold_record(raw_gold, letter)
         matched = match_measures(gold.measures,
                                  system_record(letter, facts, pipeline.vocabulary).measures)
-        scored.extend((m.evidence.confidence, m.key in matched) for m in facts.measures)
-    _reliability(scored, f"stored measure confidence vs matched gold measure ({gold_dir})")
+        for m in facts.measures:
+            raw.append((max(s.confidence for s in m.statements), m.key in matched))
+            stored.append((m.evidence.confidence, m.key in matched))
+    for title, scored in ((f"most certain statement vs matched gold measure ({gold_dir})", raw),
+                          (f"stored measure confidence vs matched gold measure ({gold_dir})",
+                           stored)):
+        _reliability(scored, title)
+        brier = sum((p - label) ** 2 for p, label in scored) / len(scored)
+        print(f"Brier score {brier:.3f}")
 
 
 def main() -> None:

@@ -135,3 +135,24 @@ def test_cli_usage_errors_exit_2() -> None:
     assert bad_option.returncode == 2
     assert "Invalid value for '--format'" in bad_option.stderr
     assert run("no-such-command").returncode == 2
+
+
+def test_cli_train_measures_reproduces_the_shipped_model(corpus_dir: Path, tmp_path: Path) -> None:
+    """Training on the repository's corpus gold gives the model the package ships (same
+    threshold and calibration, weights equal up to rounding), never reading held-out letters."""
+    from npcegraph.extract.statement_model import StatementModel, shipped_model
+
+    out = tmp_path / "model.json"
+    gold = Path(__file__).resolve().parent / "gold"
+    result = run("train-measures", gold, "--out", out, "--corpus", corpus_dir)
+    assert result.returncode == 0, result.stderr
+    assert "from 4 letters" in result.stdout
+    trained = StatementModel.from_json(out.read_text(encoding="utf-8"))
+    shipped = shipped_model()
+    assert trained.meta["letters"] == ["kst-32813-1397", "kst-32852-249", "kst-32852-352",
+                                       "kst-32852-392"]
+    assert trained.threshold == shipped.threshold
+    assert all(abs(x - y) <= 0.01 for x, y in zip(trained.calibration, shipped.calibration,
+                                                   strict=True))
+    assert trained.weights.keys() == shipped.weights.keys()
+    assert max(abs(trained.weights[k] - shipped.weights[k]) for k in trained.weights) <= 0.01

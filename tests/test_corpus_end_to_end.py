@@ -481,7 +481,7 @@ CANNED_EXPECTED = {
                 "kst-32813-1397",
                 "10310",
                 "10532",
-                "0.92",
+                "0.74",
                 "Door het opschalen van circulaire GWW-technieken en door aan",
             ),
             (

@@ -240,22 +240,22 @@ def train_measures(
     corpus: CorpusOption = None,
 ) -> None:
     """Train the measure-statement classifier on annotated letters and write it as JSON."""
-    from npcegraph.evaluate.train import letter_examples, train
+    from npcegraph.evaluate.train import train_from_gold
     from npcegraph.extract.statement_model import model_path
     from npcegraph.pipeline import Pipeline
 
     settings = get_settings()
-    examples = letter_examples(_gold_folder(gold_dir), corpus or settings.corpus,
-                               Pipeline(settings))
-    if not examples:
+    model = train_from_gold(_gold_folder(gold_dir), corpus or settings.corpus, Pipeline(settings))
+    if model is None:
         raise NpcegraphError(gold_dir, "no annotated letters found")
-    model = train(examples)
     target = out or model_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(model.to_json(), encoding="utf-8")
     console.print(f"{model.meta['examples']} sentences ({model.meta['positives']} measure "
-                  f"statements) from {len(examples)} letters; {len(model.weights)} weights, "
-                  f"threshold {model.threshold} -> {target}")
+                  f"statements) from {len(model.meta['letters'])} letters; "
+                  f"{len(model.weights)} weights, threshold {model.threshold}, measure "
+                  f"calibration {model.calibration} from {model.meta['calibration_measures']} "
+                  f"measures -> {target}")
 
 
 candidates_app = typer.Typer(help="Concepts found in letters but not yet in the vocabulary.",

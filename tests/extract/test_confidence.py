@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from npcegraph.extract.confidence import measure_confidence
 from npcegraph.extract.facts import LOW_CONFIDENCE, Evidence, Measure
-from npcegraph.extract.statement_model import StatementModel, fit
+from npcegraph.extract.statement_model import StatementModel, fit, fit_platt
 
 
 def measure(*confidences: float) -> Measure:
@@ -38,3 +38,20 @@ def test_fit_learns_which_feature_marks_a_statement() -> None:
     assert "rare" not in model.weights  # seen once: left out
     assert model.probability(["cue", "w=de"]) > 0.8
     assert model.probability(["w=de"]) < 0.2
+
+
+def test_platt_scaling_maps_a_measures_best_statement_to_its_observed_precision() -> None:
+    # measures whose best statement says 0.9 were right 3 times in 4; those at 0.3, 1 in 4
+    pairs = [(0.9, True)] * 3 + [(0.9, False)] + [(0.3, True)] + [(0.3, False)] * 3
+    a, b = fit_platt(pairs, l2=0.0)
+    model = StatementModel(weights={}, bias=0.0, calibration=(a, b))
+    assert round(model.measure_probability(0.9), 2) == 0.75
+    assert round(model.measure_probability(0.3), 2) == 0.25
+    assert fit_platt([(0.8, True)] * 3) == (1.0, 0.0)  # one outcome only: identity
+
+
+def test_a_calibrated_model_recalibrates_measure_confidence() -> None:
+    model = StatementModel(weights={}, bias=0.0, calibration=(0.5, 0.0))
+    assert measure_confidence(measure(0.3, 0.9), model) == 0.75  # sigmoid(0.5 * logit(0.9))
+    assert measure_confidence(measure(0.3, 0.9)) == 0.9
+    assert StatementModel.from_json(model.to_json()).calibration == (0.5, 0.0)

@@ -4,7 +4,8 @@ Every candidate sentence of an annotated letter is an example; it is positive wh
 quote of one of the letter's gold measures. The decision threshold is the one that maximises F1
 (averaged with its neighbouring thresholds) of the sentence decisions in leave-one-letter-out
 cross-validation, so it is chosen on letters each fold's model did not see. Only the gold
-directory's own letters are used, never ``heldout/``: those judge the model.
+directory's own letters are used, never ``heldout/``: those judge the model. The Platt scaling
+of measure confidence is fitted on the measures each fold's model finds in its left-out letter.
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from pathlib import Path
 
 from npcegraph.evaluate.gold import gold_record, load_gold_dir
 from npcegraph.evaluate.run import letter_path
+from npcegraph.evaluate.scores import match_measures
+from npcegraph.evaluate.system import system_record
 from npcegraph.extract import statement_contexts
 from npcegraph.extract.statement_features import sentence_features
-from npcegraph.extract.statement_model import DEFAULT_THRESHOLD, StatementModel, fit
+from npcegraph.extract.statement_model import (
+    DEFAULT_THRESHOLD,
+    StatementModel,
+    fit,
+    fit_platt,
+)
 from npcegraph.letters import read_letter
 from npcegraph.pipeline import Pipeline
 
@@ -71,12 +79,49 @@ def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,
     return {slug: fit(_pooled(by_letter, leave_out=slug), l2=l2) for slug in by_letter}
 
 
-def train(by_letter: dict[str, list[Example]], l2: float = L2) -> StatementModel:
-    """A model fitted on every letter, with the cross-validated threshold."""
-    folds = cross_validated(by_letter, l2) if len(by_letter) > 1 else {}
+def calibration_pairs(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
+                      pipeline: Pipeline) -> list[tuple[float, bool]]:
+    """For every measure the pipeline finds in a letter with the model that did not see it: its
+    most certain statement's probability and whether it matched a gold measure."""
+    pairs: list[tuple[float, bool]] = []
+    own = pipeline.statement_model
+    try:
+        for slug, raw in sorted(load_gold_dir(gold_dir).items()):
+            if slug not in folds:
+                continue
+            letter = read_letter(letter_path(raw, gold_dir, corpus))
+            pipeline.statement_model = replace(folds[slug], calibration=(1.0, 0.0))
+            facts = pipeline.facts(letter)
+            system = system_record(letter, facts, pipeline.vocabulary)
+            matched = match_measures(gold_record(raw, letter).measures, system.measures)
+            pairs.extend((m.evidence.confidence, m.key in matched) for m in facts.measures)
+    finally:
+        pipeline.statement_model = own
+    return pairs
+
+
+def train(by_letter: dict[str, list[Example]], l2: float = L2,
+          folds: dict[str, StatementModel] | None = None) -> StatementModel:
+    """A model fitted on every letter, with the cross-validated threshold (``folds``: the
+    leave-one-letter-out models, computed when not given)."""
+    if folds is None:
+        folds = cross_validated(by_letter, l2) if len(by_letter) > 1 else {}
     scored = [(folds[slug].probability(features), label)
               for slug in folds for features, label in by_letter[slug]]
     model = fit(_pooled(by_letter), l2=l2)
     threshold = best_threshold(scored) if scored else DEFAULT_THRESHOLD
     return replace(model, threshold=threshold,
                    meta={**model.meta, "letters": sorted(by_letter)})
+
+
+def train_from_gold(gold_dir: Path, corpus: Path, pipeline: Pipeline) -> StatementModel | None:
+    """The classifier trained on the annotated letters of ``gold_dir`` with its cross-validated
+    threshold and measure calibration; ``None`` when the folder has no annotated letters."""
+    examples = letter_examples(gold_dir, corpus, pipeline)
+    if not examples:
+        return None
+    folds = cross_validated(examples) if len(examples) > 1 else {}
+    pairs = calibration_pairs(folds, gold_dir, corpus, pipeline)
+    model = train(examples, folds=folds)
+    return replace(model, calibration=fit_platt(pairs),
+                   meta={**model.meta, "calibration_measures": len(pairs)})

@@ -208,8 +208,9 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
     # The letter's outline names every topic: no statement refers back to it.
     outline = [(s.start_char, s.end_char) for s in doc.sents if OUTLINE.search(s.text)]
     told = [m for m in mentions if not any(a <= m.evidence.start < b for a, b in outline)]
+    model = model or shipped_model()
     statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts, answers,
-                             asked, model or shipped_model())
+                             asked, model)
     for sentence, instruments, money, probability in statements:
         start, end = sentence.start_char, sentence.end_char
         if not instruments and not NEW_ITEM.match(sentence.text):
@@ -250,4 +251,4 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                 strategies=strategies, amounts=tuple(money), ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
             ))
-    return resolve_measures(found, vocabulary, text)
+    return resolve_measures(found, vocabulary, text, model)

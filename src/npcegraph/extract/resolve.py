@@ -27,6 +27,7 @@ from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.extract.confidence import measure_confidence
 from npcegraph.extract.facts import Measure
 from npcegraph.extract.statement_features import is_framing
+from npcegraph.extract.statement_model import StatementModel
 
 PRODUCER_RESPONSIBILITY = "producentenverantwoordelijkheid"
 # A sentence introducing an instrument of its own ("een subsidie", "een nieuwe regeling") does
@@ -161,8 +162,9 @@ def _fold_instrument_only(clusters: dict[str, list[Measure]],
 
 
 def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text: str = "",
-                     ) -> list[Measure]:
-    """Passages of statements become measures; passages with the same key are one measure."""
+                     model: StatementModel | None = None) -> list[Measure]:
+    """Passages of statements become measures; passages with the same key are one measure.
+    ``model`` recalibrates their confidence (none: that of the most certain statement)."""
     clusters: dict[str, list[Measure]] = {}
     labels: dict[str, tuple[Concept | None, Concept | None]] = {}
     described: dict[str, str] = {}  # labels taken from the sentence (no instrument to name it)
@@ -186,6 +188,6 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
         instrument, primary = labels[key]
         label = described.get(key) or measure_label(instrument, primary)
         merged = _merge(members, key, label, primary)
-        evidence = replace(merged.evidence, confidence=measure_confidence(merged))
+        evidence = replace(merged.evidence, confidence=measure_confidence(merged, model))
         measures.append(replace(merged, evidence=evidence))
     return sorted(measures, key=lambda m: m.evidence.start)

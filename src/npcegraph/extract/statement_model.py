@@ -3,8 +3,10 @@
 Trained from the gold annotations (``npcegraph train-measures``, :mod:`npcegraph.evaluate.train`)
 and shipped as a small JSON file of feature weights; applying it needs no more than a dictionary
 lookup per feature. Its probability is the statement's confidence: the model is fitted by maximum
-likelihood, so the probabilities are calibrated on the data it was trained on
-(``bench/crossval_measures.py`` checks them on letters left out).
+likelihood, so the probabilities are calibrated on the data it was trained on. A measure's
+confidence starts from its most certain statement and is recalibrated by Platt scaling
+(``calibration``), fitted on how often such measures matched gold measures in letters the model
+had not seen (``bench/crossval_measures.py`` prints both reliabilities).
 """
 
 from __future__ import annotations
@@ -32,15 +34,22 @@ class StatementModel:
     bias: float
     threshold: float = DEFAULT_THRESHOLD
     meta: dict[str, object] = field(default_factory=dict)
+    calibration: tuple[float, float] = (1.0, 0.0)  # Platt scaling of measure confidence: a, b
 
     def probability(self, features: Sequence[str]) -> float:
         """The probability that a sentence with these features states a measure."""
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features))
+
+    def measure_probability(self, statement_probability: float) -> float:
+        """The probability that a measure is right, given its most certain statement's
+        probability: ``sigmoid(a * logit(p) + b)``."""
+        a, b = self.calibration
+        return _sigmoid(a * _logit(statement_probability) + b)
 
     def to_json(self) -> str:
         """The model as JSON, weights sorted by name (stable diffs)."""
         return json.dumps({"bias": self.bias, "threshold": self.threshold, "meta": self.meta,
+                           "calibration": list(self.calibration),
                            "weights": dict(sorted(self.weights.items()))},
                           indent=0, ensure_ascii=False) + "\n"
 
@@ -50,7 +59,35 @@ class StatementModel:
         raw = json.loads(text)
         return cls(weights={k: float(v) for k, v in raw["weights"].items()},
                    bias=float(raw["bias"]), threshold=float(raw["threshold"]),
-                   meta=raw.get("meta", {}))
+                   meta=raw.get("meta", {}),
+                   calibration=tuple(float(x) for x in raw.get("calibration", (1.0, 0.0))))
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def _logit(probability: float) -> float:
+    p = min(0.999, max(0.001, probability))
+    return math.log(p / (1.0 - p))
+
+
+def fit_platt(pairs: Sequence[tuple[float, bool]], l2: float = 0.01,
+              iterations: int = 50) -> tuple[float, float]:
+    """Platt scaling ``(a, b)`` that maps probabilities to observed outcomes (Newton's method,
+    a small L2 penalty keeps it defined when the outcomes separate)."""
+    if not pairs or all(label for _, label in pairs) or not any(label for _, label in pairs):
+        return (1.0, 0.0)
+    x = np.array([_logit(p) for p, _ in pairs])
+    y = np.array([1.0 if label else 0.0 for _, label in pairs])
+    design = np.column_stack([x, np.ones_like(x)])
+    theta = np.array([1.0, 0.0])
+    for _ in range(iterations):
+        predicted = 1.0 / (1.0 + np.exp(-np.clip(design @ theta, -30, 30)))
+        gradient = design.T @ (predicted - y) + l2 * theta
+        hessian = (design.T * (predicted * (1 - predicted))) @ design + l2 * np.eye(2)
+        theta = theta - np.linalg.solve(hessian, gradient)
+    return (round(float(theta[0]), 4), round(float(theta[1]), 4))
 
 
 def model_path() -> Path:
