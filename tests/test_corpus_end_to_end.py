@@ -435,7 +435,7 @@ CANNED_EXPECTED = {
                 "2030",
                 "25 procent",
                 "1",
-                "Circulariteitseisen | Ook wordt gekeken naar flankerende maa",
+                "Circulariteitseisen",
             ),
             ("SDG 4.7 leren voor duurzame ontwikkeling", "2030", "", "1", ""),
         ],

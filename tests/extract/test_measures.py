@@ -137,3 +137,16 @@ def test_a_new_item_does_not_continue_the_passage_before_it(facts_of: FactsOf) -
         "gemeenten hoe de inzameling van matrassen kan verbeteren.\n")
     keys = [m.key for m in facts.measures]
     assert keys[0] == "upv-textiel" and len(keys) == 2 and keys[1].startswith("actie-")
+
+
+def test_a_measure_serves_the_goals_its_own_sentence_names() -> None:
+    goal = concept("goal", "goal", "matrassen-recycling-2030", "90 procent recycling van matrassen",
+                   target_year=2030)
+    vocabulary = Vocabulary((*TINY.concepts, goal))
+    letter = letter_from_text(HEADER + (
+        "Ik zal een UPV voor matrassen invoeren met het oog op 90 procent recycling van "
+        "matrassen. Ook zal ik de SDE++ openstellen voor de recycling van textiel.\n"))
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    goals = {m.key: m.goals for m in facts.measures}
+    assert goals == {"upv-matrassen": (ID + "goal/matrassen-recycling-2030",),
+                     "sde-plus-plus-textiel": ()}

@@ -236,10 +236,6 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
         goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
-        if not goals:  # a goal the paragraph names serves its measures
-            paragraph = (text.rfind("\n\n", 0, start) + 1,
-                         len(text) if (stop := text.find("\n\n", end)) < 0 else stop)
-            goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, *paragraph, "goal")))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
         evidence = sentence_evidence(start, sentence.text, round(probability, 2))
         status = _status(vocabulary, sentence.text) or ""
