@@ -389,7 +389,7 @@ EXPECTED_NPCE_QUESTIONS = [
 CANNED_EXPECTED = {
     "instruments-per-product-group": (
         ("product_group", "instrument", "measures"),
-        60,
+        63,
         [
             ("asfalt", "Klimaatfonds", "1"),
             ("asfalt", "MKI", "1"),
@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         11,
         [
-            ("IenW", "136", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("EZK", "114", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("BZ", "106", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("IenW", "137", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("EZK", "115", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("BZ", "107", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
         ],
     ),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.language import Language
@@ -150,3 +151,18 @@ def test_a_measure_serves_the_goals_its_own_sentence_names() -> None:
     goals = {m.key: m.goals for m in facts.measures}
     assert goals == {"upv-matrassen": (ID + "goal/matrassen-recycling-2030",),
                      "sde-plus-plus-textiel": ()}
+
+
+def test_producer_responsibility_for_every_listed_product_group() -> None:
+    groups = [concept("product_group", "product-group", slug, slug)
+              for slug in ("autobanden", "batterijen", "verpakkingen", "luiers")]
+    typed = [replace(c, types=("producentenverantwoordelijkheid",)) if c.slug == "upv" else c
+             for c in TINY.concepts]
+    vocabulary = Vocabulary((*typed, *groups))
+    letter = letter_from_text(HEADER + (
+        "Er geldt al een wettelijke UPV voor autobanden, batterijen, verpakkingen, luiers en "
+        "matrassen, en ik zal die uitbreiden naar textiel.\n"))
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    assert sorted(m.key for m in facts.measures) == [
+        "upv-autobanden", "upv-batterijen", "upv-luiers", "upv-matrassen", "upv-textiel",
+        "upv-verpakkingen"]

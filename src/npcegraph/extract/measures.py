@@ -32,7 +32,6 @@ from npcegraph.extract.statement_features import (
 )
 from npcegraph.extract.statement_model import StatementModel, shipped_model
 
-MAX_PRODUCT_GROUPS = 3
 # A government actor doing something concrete: a measure even when no instrument is named.
 _ACTOR = (r"(?:ik|we|wij|het kabinet|kabinet|nederland|het rijk|de overheid|defensie|"
           r"rijkswaterstaat|het ministerie|mijn ministerie)")
@@ -220,7 +219,6 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         if not groups and heading is not None:
             groups = _in(mentions, heading.start, heading.end, "product_group")
         group_concepts = [vocabulary[g] for g in dict.fromkeys(m.concept for m in groups)]
-        group_concepts = group_concepts[:MAX_PRODUCT_GROUPS]
         ministries, source = _ministries(_in(mentions, start, end, "ministry", "post")), "text"
         if ministries and sender and sender not in ministries and GOVERNMENT_VOICE.search(
                 sentence.text):  # "Samen met de Minister van EZ zet ik ...": the sender too
