@@ -1,13 +1,15 @@
-"""Policy measures: sentences in which a policy instrument is put to work.
+"""Policy measures: sentences in which the government puts a policy to work.
 
-Rules (documented in the README): a sentence outside the footnotes and headings that names an
-instrument (not a programme or monitoring report, which only frame measures) and
-either an action cue ("invoeren", "zet in op", "openstelling", "beschikbaar", ...) or an amount is
-a measure statement, with the product groups of that sentence (or of the section heading when
-the sentence names none). The responsible ministry is the ministry or minister named in the
-sentence, else in the section heading, else (in a written answer) the answering ministers, else
-the letter's sender, else explicitly unknown. The status comes from the cue phrases of the status
-vocabulary. :mod:`npcegraph.extract.resolve` merges the statements into measures.
+Rules (documented in the README): a candidate sentence (body, not a heading, footnote, question,
+the voice of members of parliament or the letter's outline) is a measure statement when the
+measure-statement classifier (:mod:`npcegraph.extract.statement_model`) accepts it. Its
+instruments are those it names, else the one its paragraph or heading refers to ("de
+regeling"); its product groups those of the sentence (or of the section heading when the
+sentence names none); its goals those of the sentence. The responsible ministry is the ministry
+or minister named in the sentence (with the sender when the sender speaks in it), else in the
+section heading, else (in a written answer) the answering ministers, else the letter's sender
+when the government speaks, else explicitly unknown. The status comes from the cue phrases of
+the status vocabulary. :mod:`npcegraph.extract.resolve` merges the statements into measures.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 Rules (also in the README):
 
 1. A statement is one sentence with all the instruments it names. Consecutive statements of one
-   paragraph that share an instrument form a passage (one measure told over several sentences).
+   paragraph that share an instrument form a passage (one measure told over several sentences);
+   a statement naming none continues the passage unless it introduces an instrument of its own
+   ("een subsidie") or opens a new item ("Daarnaast ...").
 2. A passage's primary instrument is the one it names most often, preferring real instruments
    over framing programmes and reports (NPCE, ICER), then the first named.
 3. For producer-responsibility instruments (UPV) every product group is its own measure: UPV for
