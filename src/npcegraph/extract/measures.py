@@ -90,17 +90,21 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"\b" + _CUE_GAP.join(words) + r"\b", re.IGNORECASE)
 
 
-def _status(vocabulary: Vocabulary, sentence: str, fallback: bool = True) -> str | None:
+def _cued_status(vocabulary: Vocabulary, sentence: str) -> str:
+    """The slug of the first status (in priority order) whose cues the sentence has, or ""."""
     statuses = {c.slug: c for c in vocabulary.of_kind("status")}
     for slug in STATUS_PRIORITY:
         concept = statuses.get(slug)
         if concept and any(cue_pattern(cue).search(sentence) for cue in concept.cues):
-            return concept.iri
-    if not fallback:
-        return None
-    # No cue: a measure a letter describes in the present tense is running.
-    fallback = statuses.get("in-uitvoering")
-    return fallback.iri if fallback else vocabulary.base_iri + "id/status/in-uitvoering"
+            return slug
+    return ""
+
+
+def _status_iri(vocabulary: Vocabulary, slug: str) -> str:
+    """The IRI of a status; no cue means running (a measure described in the present tense)."""
+    slug = slug or "in-uitvoering"
+    concept = next((c for c in vocabulary.of_kind("status") if c.slug == slug), None)
+    return concept.iri if concept else vocabulary.base_iri + f"id/status/{slug}"
 
 
 def candidate_sentences(doc: Doc, sections: SectionIndex, body_end: int,
@@ -127,13 +131,12 @@ def sentence_context(sentence: Span, text: str, vocabulary: Vocabulary,
                      answers: Sequence[AnswerFact] = ()) -> SentenceContext:
     """What the classifier sees of one candidate sentence."""
     start, end = sentence.start_char, sentence.end_char
-    status_iri = _status(vocabulary, sentence.text, fallback=False)
     return SentenceContext(
         start=start, text=sentence.text,
         previous=text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1],
         mentions=[m for m in mentions if start <= m.evidence.start < end],
         amounts=[a for a in amounts if start <= a.evidence.start < end],
-        status=status_iri.rsplit("/", 1)[-1] if status_iri else "",
+        status=_cued_status(vocabulary, sentence.text),
         in_answer=answer_at(answers, start) is not None,
         government_action=bool(GOVERNMENT_ACTION.search(sentence.text)),
     )
@@ -142,15 +145,14 @@ def sentence_context(sentence: Span, text: str, vocabulary: Vocabulary,
 def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_end: int,
                 mentions: Sequence[Mention], amounts: Sequence[Amount],
                 answers: Sequence[AnswerFact], asked: Sequence[tuple[int, int]],
-                model: StatementModel) -> list[tuple[Span, list[Mention], list[Amount], float]]:
+                model: StatementModel) -> list[tuple[Span, SentenceContext, float]]:
     result = []
     text = doc.text
     for sentence in candidate_sentences(doc, sections, body_end, asked):
         context = sentence_context(sentence, text, vocabulary, mentions, amounts, answers)
         probability = model.probability(sentence_features(context, vocabulary))
         if probability >= model.threshold:
-            instruments = [m for m in context.mentions if m.kind == "instrument"]
-            result.append((sentence, instruments, list(context.amounts), probability))
+            result.append((sentence, context, probability))
     return result
 
 
@@ -212,16 +214,18 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
     model = model or shipped_model()
     statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts, answers,
                              asked, model)
-    for sentence, instruments, money, probability in statements:
+    for sentence, context, probability in statements:
         start, end = sentence.start_char, sentence.end_char
+        named = context.mentions  # the concepts the sentence itself names
+        instruments = _in(named, start, end, "instrument")
         if not instruments and not NEW_ITEM.match(sentence.text):
             instruments = _context_instruments(sentence, text, told, vocabulary, sections)
-        groups = _in(mentions, start, end, "product_group")
+        groups = _in(named, start, end, "product_group")
         heading = sections.heading(start)
         if not groups and heading is not None:
             groups = _in(mentions, heading.start, heading.end, "product_group")
         group_concepts = [vocabulary[g] for g in dict.fromkeys(m.concept for m in groups)]
-        ministries, source = _ministries(_in(mentions, start, end, "ministry", "post")), "text"
+        ministries, source = _ministries(_in(named, start, end, "ministry", "post")), "text"
         if ministries and sender and sender not in ministries and GOVERNMENT_VOICE.search(
                 sentence.text):  # "Samen met de Minister van EZ zet ik ...": the sender too
             ministries.append(sender)
@@ -229,22 +233,21 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
             source = "section"
         answer = answer_at(answers, start)
-        previous = text[max(0, start - VOICE_WINDOW):start].rsplit("\n\n", 1)[-1]
-        speaks = bool(GOVERNMENT_VOICE.search(previous + " " + sentence.text))
+        speaks = bool(GOVERNMENT_VOICE.search(context.previous + " " + sentence.text))
         if not ministries and answer is not None and answer.ministries:
             ministries, source = list(answer.ministries), "answer"
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
-        goals = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "goal")))
-        strategies = tuple(dict.fromkeys(m.concept for m in _in(mentions, start, end, "strategy")))
+        goals = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "goal")))
+        strategies = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "strategy")))
         evidence = sentence_evidence(start, sentence.text, round(probability, 2))
-        status = _status(vocabulary, sentence.text) or ""
+        status = _status_iri(vocabulary, context.status)
         for group in enumerated_groups(text, instruments):
             found.append(Measure(
                 key="", label="", evidence=evidence,
                 status=status, ministries=tuple(ministries), instruments=group,
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
-                strategies=strategies, amounts=tuple(money), ministry_source=source,
+                strategies=strategies, amounts=tuple(context.amounts), ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
             ))
     return resolve_measures(found, vocabulary, text, model)

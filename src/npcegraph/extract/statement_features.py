@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from npcegraph.concepts import Concept, Vocabulary
-from npcegraph.extract.confidence import ACTION_CUE
 from npcegraph.extract.facts import Amount, Mention
 
 # Programmes and reports frame measures rather than being instruments put to work.
@@ -25,6 +24,17 @@ GOVERNMENT_VOICE = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet
 # An organisation or EU act this close to the sentence start is its subject.
 OTHERS_WINDOW = 25
 PREFIX_LENGTH = 5
+# Words of policy action ("invoeren", "zet in op", "beschikbaar", "wetsvoorstel", ...).
+ACTION_CUE = re.compile(
+    r"\b(zet(?:ten)?\b.{0,60}\bin op|inzetten op|in te zetten|invoer|ingevoerd|introduc|"
+    r"uitbrei|beschikbaar|vrijgemaakt|vrijgemaakte|open(?:gesteld|stelling|gaan|stellen)|"
+    r"subsidi|ontwikkel|uit(?:werk|gewerkt|voer)|verken|onderzo(?:e|c)|treff|getroffen|maatregel|"
+    r"stimuler|verplicht|wetsvoorstel|wetgeving|aanscherp|verhog|stur(?:ing|en)|toe(?:pass|gepast)|"
+    r"inkoop|inkopen|voorbereid|consult|gestart|starten|start|gerealiseerd|afgerond|opgeleverd|"
+    r"besloten|besluit|voorstel|zal|zullen|ga(?:at|an)? .{0,40}(?:doen|maken|regelen)|"
+    r"werk(?:t|en)? aan|bijdrage|financier|middelen|budget|regeling|programma)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 
 
