@@ -219,9 +219,9 @@ def test_e2e_instruments_each_letter_mentions(
 
 def test_e2e_measures_of_a_hand_checked_section(corpus_store: tuple) -> None:
     """Letter 002, part I and I.a (offsets 1455-4074), checked by hand: the € 100 miljoen from
-    the Klimaatfonds for roads (running), circular conditions in the climate instruments
-    (being prepared, as the reviewed gold says) and their investigation in the SDE++ (being
-    prepared, said in the passive: no responsible ministry, as in the gold)."""
+    the Klimaatfonds for roads (running) and circular conditions in the climate instruments
+    (being prepared, as the reviewed gold says), one measure with their investigation in the
+    SDE++ ("De mogelijkheden hiertoe ...": the same measure, as in the gold)."""
     rows = select(
         corpus_store[0],
         f"""
@@ -242,7 +242,7 @@ def test_e2e_measures_of_a_hand_checked_section(corpus_store: tuple) -> None:
     assert rows == [
         ("Circulariteitseisen", "in-voorbereiding", "IenW", ""),
         ("Klimaatfonds", "in-uitvoering", "IenW", "100000000"),
-        ("SDE++", "in-voorbereiding", "", ""),
+        ("SDE++", "in-voorbereiding", "IenW", ""),
     ]
 
 
@@ -402,7 +402,7 @@ CANNED_EXPECTED = {
         [
             ("Circulair inkopen", "15000000000", "1", "1"),
             ("Inkopen met Impact", "15000000000", "1", "1"),
-            ("NGF", "441000000", "4", "1"),
+            ("Klimaatfonds", "780000000", "7", "4"),
         ],
     ),
     "measures-by-status": (
@@ -410,7 +410,7 @@ CANNED_EXPECTED = {
         15,
         [
             ("kst-32813-1397", "in uitvoering", "14"),
-            ("kst-32813-1397", "in voorbereiding", "8"),
+            ("kst-32813-1397", "in voorbereiding", "7"),
             ("kst-32813-1397", "afgerond", "3"),
         ],
     ),
@@ -435,14 +435,14 @@ CANNED_EXPECTED = {
                 "2030",
                 "25 procent",
                 "1",
-                "Circulariteitseisen",
+                "SDE++",
             ),
             ("SDG 4.7 leren voor duurzame ontwikkeling", "2030", "", "1", ""),
         ],
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        29,
+        31,
         [
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
             ("NGS", "NPCE", "3"),
@@ -481,7 +481,7 @@ CANNED_EXPECTED = {
                 "kst-32813-1397",
                 "10310",
                 "10532",
-                "0.74",
+                "0.75",
                 "Door het opschalen van circulaire GWW-technieken en door aan",
             ),
             (

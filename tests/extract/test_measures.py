@@ -166,3 +166,24 @@ def test_producer_responsibility_for_every_listed_product_group() -> None:
     assert sorted(m.key for m in facts.measures) == [
         "upv-autobanden", "upv-batterijen", "upv-luiers", "upv-matrassen", "upv-textiel",
         "upv-verpakkingen"]
+
+
+def test_a_footnote_funds_the_measure_whose_sentence_points_to_it(facts_of: FactsOf) -> None:
+    letter, facts = facts_of(
+        "Ik zal de SDE++ openstellen voor het recyclen van matrassen.1 Ik zal ook een UPV voor "
+        "textiel invoeren.\n\nVoetnoten\n\n1 Voor deze categorie is € 30 miljoen gereserveerd. "
+        "Dit komt bovenop € 8 miljoen uit de DEI+.\n")
+    assert [(n.number, letter.text[n.anchor - 10:n.anchor]) for n in letter.footnotes] == [
+        ("1", "matrassen.")]
+    amounts = {m.key: [a.value for a in m.amounts] for m in facts.measures}
+    assert amounts == {"sde-plus-plus-matrassen": [Decimal("30000000")], "upv-textiel": []}
+
+
+def test_a_sentence_pointing_back_continues_the_measure_before_it(facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "Ik zal een UPV voor matrassen invoeren. Hiervoor stel ik ook € 3 miljoen uit de SDE++ "
+        "beschikbaar.\n")
+    [measure] = facts.measures
+    assert measure.key == "upv-matrassen"
+    assert measure.instruments == (ID + "instrument/upv", ID + "instrument/sde-plus-plus")
+    assert [a.value for a in measure.amounts] == [Decimal("3000000")]

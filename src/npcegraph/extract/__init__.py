@@ -70,7 +70,7 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
     end = body_end(letter)
     asked = [(q.start, q.end) for q in letter.questions]
     measures = detect_measures(doc, vocabulary, mentions, amounts, sections, end, sender,
-                               answers, asked, model)
+                               answers, asked, model, letter.footnotes)
     return LetterFacts(
         sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
         amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),

@@ -33,6 +33,7 @@ from npcegraph.extract.statement_features import (
     sentence_features,
 )
 from npcegraph.extract.statement_model import StatementModel, shipped_model
+from npcegraph.letters.model import Footnote
 
 # A government actor doing something concrete: a measure even when no instrument is named.
 _ACTOR = (r"(?:ik|we|wij|het kabinet|kabinet|nederland|het rijk|de overheid|defensie|"
@@ -199,13 +200,32 @@ def _context_instruments(sentence: Span, text: str, mentions: Sequence[Mention],
     return []
 
 
+def footnote_amounts(doc: Doc, footnotes: Sequence[Footnote], mentions: Sequence[Mention],
+                     amounts: Sequence[Amount], start: int, end: int) -> list[Amount]:
+    """The amounts of the footnotes whose markers stand in ``start:end``, from the footnote
+    sentences that name no instrument (those are about something else: "Dit komt bovenop een
+    bijdrage uit het Nationaal Groeifonds van € 338 miljoen")."""
+    found = []
+    for note in footnotes:
+        if note.anchor is None or not start <= note.anchor <= end:
+            continue
+        span = doc.char_span(note.start, note.end, alignment_mode="expand")
+        for sentence in span.sents if span is not None else ():
+            a, b = sentence.start_char, sentence.end_char
+            if not _in(mentions, a, b, "instrument"):
+                found.extend(x for x in amounts if a <= x.evidence.start < b)
+    return found
+
+
 def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention],
                     amounts: Sequence[Amount], sections: SectionIndex, body_end: int,
                     sender: str | None, answers: Sequence[AnswerFact] = (),
                     asked: Sequence[tuple[int, int]] = (),
-                    model: StatementModel | None = None) -> list[Measure]:
+                    model: StatementModel | None = None,
+                    footnotes: Sequence[Footnote] = ()) -> list[Measure]:
     """Every measure the letter states (see :mod:`npcegraph.extract.resolve` for merging);
-    ``model`` decides which sentences state one (default: the shipped model)."""
+    ``model`` decides which sentences state one (default: the shipped model). A statement's
+    amounts are those of its sentence and of the footnotes it points to."""
     text = doc.text  # Doc.text joins every token: compute it once
     found: list[Measure] = []
     # The letter's outline names every topic: no statement refers back to it.
@@ -242,12 +262,13 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         strategies = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "strategy")))
         evidence = sentence_evidence(start, sentence.text, round(probability, 2))
         status = _status_iri(vocabulary, context.status)
+        noted = footnote_amounts(doc, footnotes, mentions, amounts, start, end)
         for group in enumerated_groups(text, instruments):
             found.append(Measure(
                 key="", label="", evidence=evidence,
                 status=status, ministries=tuple(ministries), instruments=group,
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
-                strategies=strategies, amounts=tuple(context.amounts), ministry_source=source,
+                strategies=strategies, amounts=(*context.amounts, *noted), ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
             ))
     return resolve_measures(found, vocabulary, text, model)

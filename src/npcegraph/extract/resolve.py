@@ -5,7 +5,8 @@ Rules (also in the README):
 1. A statement is one sentence with all the instruments it names. Consecutive statements of one
    paragraph that share an instrument form a passage (one measure told over several sentences);
    a statement naming none continues the passage unless it introduces an instrument of its own
-   ("een subsidie") or opens a new item ("Daarnaast ...").
+   ("een subsidie") or opens a new item ("Daarnaast ..."); one pointing back ("hiervoor",
+   "hiermee") continues it whatever instrument it names.
 2. A passage's primary instrument is the one it names most often, preferring real instruments
    over framing programmes and reports (NPCE, ICER), then the first named.
 3. For producer-responsibility instruments (UPV) every product group is its own measure: UPV for
@@ -42,6 +43,10 @@ OWN_INSTRUMENT = re.compile(
 NEW_ITEM = re.compile(r"\s*(?:daarnaast|ook|verder|tevens|bovendien|voorts|eveneens|vervolgens|zo|"
                       r"ten (?:eerste|tweede|derde|vierde|slotte)|tot slot)\b"
                       r"(?!(?:\W+\w+){0,2}?\W+(?:dit|deze|dezelfde|hetzelfde)\b)", re.IGNORECASE)
+# A sentence pointing back with a pronominal adverb ("is hiervoor € 45 miljoen uit het
+# Klimaatfonds beschikbaar") adds to the measure before it, whatever instrument it names.
+POINTS_BACK = re.compile(r"\b(?:hiervoor|daarvoor|hiermee|daarmee|hiertoe|daartoe)\b",
+                         re.IGNORECASE)
 STATUS_PRIORITY = ("afgerond", "gestopt", "in-uitvoering", "in-voorbereiding", "aangekondigd")
 
 
@@ -121,8 +126,9 @@ def _merge(statements: list[Measure], key: str, label: str, primary: Concept | N
 def _passages(statements: Sequence[Measure], text: str) -> list[list[Measure]]:
     """Statements of one paragraph form a passage while they share an instrument; a statement
     naming no instrument continues the passage before it (unless it introduces one of its own,
-    "een subsidie", or opens a new item, "Daarnaast ..."), and a passage of such statements is
-    the lead-in of the next statement of the paragraph."""
+    "een subsidie", or opens a new item, "Daarnaast ..."), as does one pointing back
+    ("hiervoor"); a passage of statements without instrument is the lead-in of the next
+    statement of the paragraph."""
     passages: list[list[Measure]] = []
     for statement in sorted(statements, key=lambda m: m.evidence.start):
         if passages:
@@ -130,8 +136,8 @@ def _passages(statements: Sequence[Measure], text: str) -> list[list[Measure]]:
             same_paragraph = "\n\n" not in text[last.evidence.end:statement.evidence.start]
             named = {i for m in passages[-1] for i in m.instruments}
             quote = statement.evidence.quote
-            continues = (not statement.instruments and not OWN_INSTRUMENT.search(quote)
-                         and not NEW_ITEM.match(quote))
+            continues = ((not statement.instruments and not OWN_INSTRUMENT.search(quote)
+                          and not NEW_ITEM.match(quote)) or bool(POINTS_BACK.search(quote)))
             if same_paragraph and (continues or not named
                                    or set(statement.instruments) & set(last.instruments)):
                 passages[-1].append(statement)
