@@ -389,7 +389,7 @@ EXPECTED_NPCE_QUESTIONS = [
 CANNED_EXPECTED = {
     "instruments-per-product-group": (
         ("product_group", "instrument", "measures"),
-        63,
+        62,
         [
             ("asfalt", "Klimaatfonds", "1"),
             ("asfalt", "MKI", "1"),
@@ -442,7 +442,7 @@ CANNED_EXPECTED = {
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        31,
+        29,
         [
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
             ("NGS", "NPCE", "3"),
@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         11,
         [
-            ("IenW", "137", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("EZK", "115", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("BZ", "107", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("IenW", "133", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("EZK", "110", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("BZ", "102", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
         ],
     ),
 }

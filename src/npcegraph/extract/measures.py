@@ -179,24 +179,25 @@ def enumerated_groups(text: str, instruments: Sequence[Mention]) -> list[tuple[s
 def _context_instruments(sentence: Span, text: str, mentions: Sequence[Mention],
                          vocabulary: Vocabulary, sections: SectionIndex) -> list[Mention]:
     """The instrument a statement without one refers back to ("de regeling", "deze
-    subsidie"): the real instrument named most often earlier in its paragraph (the latest on a
-    tie), else the first in its heading; none when the sentence introduces an instrument of its
-    own or names an EU act it is about."""
+    subsidie"): the instrument named most often earlier in its paragraph (the latest on a tie),
+    else the first in its section heading, a real instrument before a framing programme or
+    strategy ("Zoals in de grondstoffenstrategie aangekondigd ... Het kabinet zal ..."); none when
+    the sentence introduces an instrument of its own or names an EU act it is about."""
     if OWN_INSTRUMENT.search(sentence.text) or _in(mentions, sentence.start_char,
                                                      sentence.end_char, "eu_act"):
         return []
     start = sentence.start_char
     paragraph_start = text.rfind("\n\n", 0, start) + 1
-    real = [m for m in _in(mentions, paragraph_start, start, "instrument")
-            if not is_framing(vocabulary[m.concept])]
-    if real:
-        counts = Counter(m.concept for m in real)
-        return [max(reversed(real), key=lambda m: counts[m.concept])]
     heading = sections.heading(start)
-    if heading is not None:
-        named = [m for m in _in(mentions, heading.start, heading.end, "instrument")
-                 if not is_framing(vocabulary[m.concept])]
-        return named[:1]
+    before = _in(mentions, paragraph_start, start, "instrument")
+    titled = _in(mentions, heading.start, heading.end, "instrument") if heading else []
+    for named, latest_first in ((before, True), (titled, False)):
+        for framing in (False, True):
+            found = [m for m in named if is_framing(vocabulary[m.concept]) == framing]
+            if found:
+                counts = Counter(m.concept for m in found)
+                ordered = list(reversed(found)) if latest_first else found
+                return [max(ordered, key=lambda m: counts[m.concept])]
     return []
 
 
