@@ -207,3 +207,14 @@ def test_a_statement_without_instrument_falls_back_to_the_programme_framing_it()
     facts = extract_facts(both, nlp(both.text), vocabulary)
     assert [m.instruments for m in facts.measures if "reparatie" in m.evidence.quote] == [
         (ID + "instrument/sde-plus-plus",)]
+
+
+def test_a_footnote_cites_a_motie_named_anywhere_in_the_sentence_of_its_marker(
+        facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "Daarmee voer ik de motie van het lid Van der Linden c.s. uit, die vroeg om de "
+        "inzameling van textiel stapsgewijs te verbeteren.1 Dit staat in de vorige brief "
+        "over textiel.2\n\nVoetnoten\n\n1 Kamerstuk 32 852, nr. 301.\n2 Kamerstuk 32 852, "
+        "nr. 955.\n")
+    assert sorted((r.ref_type, r.identifier) for r in facts.references) == [
+        ("kamerstuk", "32852-955"), ("motie", "32852-301")]

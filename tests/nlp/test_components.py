@@ -106,6 +106,13 @@ def test_references_kamerstuk_motie_toezegging_eu_act(tiny_nlp: Language) -> Non
     ]
 
 
+def test_a_motie_of_a_member_and_others_is_a_motie(tiny_nlp: Language) -> None:
+    text = ("Ik geef uitvoering aan de motie van het lid Hagen c.s. (Kamerstuk 32 852, nr. 192) "
+            "en de motie van het lid Bos (Kamerstuk 21 501-02, nr. 2529).")
+    found = [(v["type"], v["identifier"]) for _, v in values(tiny_nlp, text, REFERENCE_KEY)]
+    assert sorted(found) == [("motie", "21501-02-2529"), ("motie", "32852-192")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("De middelen lopen af naar ongeveer 46 mln. in 2030.", [("46 mln.", "46000000")]),
     ("toegekend in twee fases (43 en 53 miljoen).", [("43", "43000000"),

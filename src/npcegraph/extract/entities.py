@@ -25,8 +25,10 @@ from npcegraph.nlp import (
 CONFIDENCE_EXACT = 0.95
 CONFIDENCE_FOLDED = 0.9
 CONFIDENCE_PATTERN = 0.9
-# How far before a footnote marker the word "motie" may stand.
-MOTIE_WINDOW = 80
+# How far before a footnote marker the word "motie" may stand (within the marker's sentence).
+MOTIE_WINDOW = 200
+# A sentence boundary: a full stop, question or exclamation mark before a capital.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
 def evidence_of(span: Span, confidence: float) -> Evidence:
@@ -81,11 +83,14 @@ def dates(doc: Doc) -> list[DateMention]:
 
 
 def _cited_as_motie(text: str, footnotes: Sequence[Footnote], offset: int) -> bool:
-    """Whether a kamerstuk in a footnote is cited in the body as a motie ("de motie Kostić¹")."""
+    """Whether a kamerstuk in a footnote is cited in the body as a motie: the word stands in the
+    sentence that carries the footnote's marker ("de motie Kostić¹", "Daarmee voer ik de motie
+    van het lid X c.s. uit, die vroeg om ...²")."""
     for footnote in footnotes:
         if footnote.start <= offset < footnote.end and footnote.anchor is not None:
-            before = text[max(0, footnote.anchor - MOTIE_WINDOW):footnote.anchor]
-            return bool(re.search(r"\b[Mm]otie\b", before))
+            before = text[max(0, footnote.anchor - MOTIE_WINDOW):footnote.anchor].rstrip(".!?")
+            sentence = _SENTENCE_END.split(before)[-1]
+            return bool(re.search(r"\b[Mm]otie\b", sentence))
     return False
 
 

@@ -19,7 +19,8 @@ _KAMERSTUK = re.compile(
     r"(?:\s[A-Z]{1,2})?,?\s?\.?\s?nrs?\.\s?(?P<number>\d+)"
 )
 _MOTIE = re.compile(
-    r"\b[Mm]otie(?:s)?\b(?P<between>[^.()]{0,160}?)(?:\(|\bmet\s)Kamerstuk\s" + _DOSSIER
+    r"\b[Mm]otie(?:s)?\b(?P<between>(?:[^.()]|\bc\.s\.){0,160}?)(?:\(|\bmet\s)Kamerstuk\s"
+    + _DOSSIER
     + r",?\s?\.?\s?nr\.\s?(?P<number>\d+)\)?"
 )
 _TOEZEGGING_LIST = re.compile(
