@@ -106,6 +106,14 @@ def test_references_kamerstuk_motie_toezegging_eu_act(tiny_nlp: Language) -> Non
     ]
 
 
+def test_references_a_kamerstuk_of_several_dossiers_and_an_act_of_the_eu(
+        tiny_nlp: Language) -> None:
+    text = ("De brief (Kamerstukken 33 009, 32 637 en 31 288, nr. 117) noemt een richtlijn van "
+            "de EU (2019/ 1937) over klokkenluiders.")
+    found = [(v["type"], v["identifier"]) for _, v in values(tiny_nlp, text, REFERENCE_KEY)]
+    assert found == [("kamerstuk", "33009-117"), ("eu-act", "32019L1937")]
+
+
 def test_a_motie_of_a_member_and_others_is_a_motie(tiny_nlp: Language) -> None:
     text = ("Ik geef uitvoering aan de motie van het lid Hagen c.s. (Kamerstuk 32 852, nr. 192) "
             "en de motie van het lid Bos (Kamerstuk 21 501-02, nr. 2529).")

@@ -15,7 +15,7 @@ from npcegraph.nlp.regex_component import Found, RegexSpanComponent
 _DOSSIER = r"(?P<dossier>\d{2}\s?\d{3})(?:-(?P<sub>[IVX]+|\d{1,2}))?"
 _KAMERSTUK = re.compile(
     r"\b(?:Kamerstuk(?:ken)?(?:\sII)?|Tweede\sKamer(?:,\svergaderjaar\s\d{4}[–-]\d{4},)?"
-    r"|Kamerst\.)\s" + _DOSSIER + r"(?:\s(?:en|,)\s\d{2}\s?\d{3}(?:-[IVX\d]+)?)*"
+    r"|Kamerst\.)\s" + _DOSSIER + r"(?:(?:\s?,|\sen)\s\d{2}\s?\d{3}(?:-[IVX\d]+)?)*"
     r"(?:\s[A-Z]{1,2})?,?\s?\.?\s?nrs?\.\s?(?P<number>\d+)"
 )
 _MOTIE = re.compile(
@@ -30,8 +30,8 @@ _TOEZEGGING_LIST = re.compile(
 _TOEZEGGING_ITEM = re.compile(r"(?:nr\.\s?)?(?P<id>\d{4,6}|TZ?\d{6}-\d{3})")
 _TZ = re.compile(r"\bTZ?\d{6}-\d{3}\b")
 _EU_ACT = re.compile(
-    r"\b(?P<kind>Verordening|Richtlijn|Regulation|Directive)\s\((?:EU|EG|EEG)\)\s?(?:nr\.\s)?"
-    r"(?P<a>\d{2,4})/(?P<b>\d{1,4})"
+    r"\b(?P<kind>Verordening|Richtlijn|Regulation|Directive)\s(?:\((?:EU|EG|EEG)\)\s?(?:nr\.\s)?"
+    r"(?P<a>\d{2,4})/(?P<b>\d{1,4})|van\sde\s(?:EU|Europese\sUnie)\s\((?P<e>\d{4})/\s?(?P<f>\d{1,4})\))"
     r"|\b(?P<kind2>Richtlijn|Directive)\s(?P<c>\d{2,4})/(?P<d>\d{1,4})/(?:EU|EG|EEG)",
     re.I,
 )
@@ -65,8 +65,10 @@ class ReferenceFinder(RegexSpanComponent):
             if match.start() not in seen:
                 yield match.start(), match.end(), "REFERENCE", _ref("toezegging", match.group())
         for match in _EU_ACT.finditer(text):
-            if match["kind"]:
+            if match["kind"] and match["a"]:
                 celex = _celex(match["kind"], match["a"], match["b"])
+            elif match["kind"]:  # "een richtlijn van de EU (2019/ 1937)"
+                celex = _celex(match["kind"], match["e"], match["f"])
             else:
                 celex = _celex(match["kind2"], match["c"], match["d"])
             yield match.start(), match.end(), "REFERENCE", _ref("eu-act", celex)
