@@ -391,25 +391,25 @@ CANNED_EXPECTED = {
         ("product_group", "instrument", "measures"),
         62,
         [
-            ("asfalt", "Klimaatfonds", "1"),
-            ("asfalt", "MKI", "1"),
             ("asfalt", "Materiaalprestatie-eisen", "1"),
+            ("autobanden", "UPV", "1"),
+            ("batterijen", "NGF", "1"),
         ],
     ),
     "money-per-instrument": (
         ("instrument", "euros", "amounts", "measures"),
-        7,
+        8,
         [
             ("Circulair inkopen", "15000000000", "1", "1"),
             ("Inkopen met Impact", "15000000000", "1", "1"),
-            ("Klimaatfonds", "780000000", "7", "4"),
+            ("Klimaatfonds", "734000000", "6", "3"),
         ],
     ),
     "measures-by-status": (
         ("letter", "status", "measures"),
         15,
         [
-            ("kst-32813-1397", "in uitvoering", "14"),
+            ("kst-32813-1397", "in uitvoering", "13"),
             ("kst-32813-1397", "in voorbereiding", "7"),
             ("kst-32813-1397", "afgerond", "3"),
         ],
@@ -442,7 +442,7 @@ CANNED_EXPECTED = {
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        29,
+        30,
         [
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
             ("NGS", "NPCE", "3"),
@@ -475,13 +475,13 @@ CANNED_EXPECTED = {
     ),
     "evidence-for-fact": (
         ("letter", "start", "end", "confidence", "quote"),
-        5,
+        12,
         [
             (
                 "kst-32813-1397",
                 "10310",
                 "10532",
-                "0.75",
+                "0.92",
                 "Door het opschalen van circulaire GWW-technieken en door aan",
             ),
             (
@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         11,
         [
-            ("IenW", "133", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("EZK", "110", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("BZ", "102", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("IenW", "143", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("EZK", "120", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("BZ", "112", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
         ],
     ),
 }

@@ -218,3 +218,12 @@ def test_a_footnote_cites_a_motie_named_anywhere_in_the_sentence_of_its_marker(
         "nr. 955.\n")
     assert sorted((r.ref_type, r.identifier) for r in facts.references) == [
         ("kamerstuk", "32852-955"), ("motie", "32852-301")]
+
+
+def test_a_new_item_without_instrument_is_not_the_lead_in_of_the_next_measure(
+        facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "Zo steunt het kabinet gemeenten bij de inzameling van matrassen met advies. "
+        "Ik zal de SDE++ openstellen voor het recyclen van textiel.\n")
+    keys = [m.key for m in facts.measures]
+    assert len(keys) == 2 and keys[0].startswith("actie-") and keys[1] == "sde-plus-plus-textiel"

@@ -6,7 +6,8 @@ Rules (also in the README):
    paragraph that share an instrument form a passage (one measure told over several sentences);
    a statement naming none continues the passage unless it introduces an instrument of its own
    ("een subsidie") or opens a new item ("Daarnaast ..."); one pointing back ("hiervoor",
-   "hiermee") continues it whatever instrument it names.
+   "hiermee") continues it whatever instrument it names. Statements without instrument lead in
+   to the next statement of the paragraph unless either opens a new item.
 2. A passage's primary instrument is the one it names most often, preferring real instruments
    over framing programmes and reports (NPCE, ICER), then the first named.
 3. For producer-responsibility instruments (UPV) every product group is its own measure: UPV for
@@ -128,7 +129,7 @@ def _passages(statements: Sequence[Measure], text: str) -> list[list[Measure]]:
     naming no instrument continues the passage before it (unless it introduces one of its own,
     "een subsidie", or opens a new item, "Daarnaast ..."), as does one pointing back
     ("hiervoor"); a passage of statements without instrument is the lead-in of the next
-    statement of the paragraph."""
+    statement of the paragraph, unless either opens a new item ("Zo steunt het kabinet ...")."""
     passages: list[list[Measure]] = []
     for statement in sorted(statements, key=lambda m: m.evidence.start):
         if passages:
@@ -138,7 +139,9 @@ def _passages(statements: Sequence[Measure], text: str) -> list[list[Measure]]:
             quote = statement.evidence.quote
             continues = ((not statement.instruments and not OWN_INSTRUMENT.search(quote)
                           and not NEW_ITEM.match(quote)) or bool(POINTS_BACK.search(quote)))
-            if same_paragraph and (continues or not named
+            lead_in = not named and not (NEW_ITEM.match(passages[-1][0].evidence.quote)
+                                         or (statement.instruments and NEW_ITEM.match(quote)))
+            if same_paragraph and (continues or lead_in
                                    or set(statement.instruments) & set(last.instruments)):
                 passages[-1].append(statement)
                 continue
