@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         11,
         [
-            ("IenW", "143", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("EZK", "120", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("BZ", "112", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("IenW", "148", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("EZK", "126", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("BZ", "117", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
         ],
     ),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -227,3 +228,16 @@ def test_a_new_item_without_instrument_is_not_the_lead_in_of_the_next_measure(
         "Ik zal de SDE++ openstellen voor het recyclen van textiel.\n")
     keys = [m.key for m in facts.measures]
     assert len(keys) == 2 and keys[0].startswith("actie-") and keys[1] == "sde-plus-plus-textiel"
+
+
+def test_a_new_item_with_an_instrument_already_used_is_a_further_measure(
+        facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "Ik zal de SDE++ openstellen voor het recyclen van textiel.\n\n"
+        "Daarnaast zal ik via de SDE++ een proef met het sorteren van textiel financieren.\n\n"
+        "De SDE++ voor textiel zal ik in 2027 opnieuw openstellen.\n")
+    first, further = sorted(facts.measures, key=lambda m: len(m.key))
+    assert first.key == "sde-plus-plus-textiel" and len(first.statements) == 2
+    assert re.fullmatch(r"sde-plus-plus-textiel-[0-9a-f]{12}", further.key)
+    assert further.label.startswith("SDE++ voor textiel: Daarnaast zal ik via de SDE++")
+    assert len(further.statements) == 1 and len(facts.measures) == 2

@@ -15,8 +15,10 @@ Rules (also in the README):
 4. The key is ``<primary instrument>-<primary product group>``, the primary group being the one
    the statements name most often (ties: the most specific, then alphabetical). Passages of a
    letter with the same key are one measure; an instrument named without product group joins that
-   instrument's only measure with one. The key is the node's IRI, so the same measure in several
-   letters is one node with a mention per letter.
+   instrument's only measure with one. A passage that opens a new item ("Daarnaast zal ik ...")
+   with a key the letter already has is a further measure: its key gets the hash of its first
+   sentence. The key is the node's IRI, so the same measure in several letters is one node with
+   a mention per letter.
 """
 
 from __future__ import annotations
@@ -67,6 +69,11 @@ def action_label(statement: Measure, words: int = 12) -> str:
     text = " ".join(statement.evidence.quote.split())
     parts = text.split(" ")
     return " ".join(parts[:words]).rstrip(",;:") + (" …" if len(parts) > words else "")
+
+
+def _digest(statement: Measure) -> str:
+    """A short hash of a statement's quote, for keys of measures named by their sentence."""
+    return hashlib.sha1(statement.evidence.quote.encode()).hexdigest()[:12]
 
 
 def _per_product_group(statements: list[Measure]) -> list[list[Measure]]:
@@ -182,7 +189,7 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
     for passage in _passages(statements, text):
         instrument = _primary_instrument(vocabulary, passage)
         if instrument is None:  # an action without a named instrument: its own measure
-            key = "actie-" + hashlib.sha1(passage[0].evidence.quote.encode()).hexdigest()[:12]
+            key = f"actie-{_digest(passage[0])}"
             clusters[key] = list(passage)
             labels[key] = (None, _primary(vocabulary, passage))
             described[key] = action_label(passage[0])
@@ -191,6 +198,11 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
         for cluster in (_per_product_group(passage) if split else [passage]):
             primary = _primary(vocabulary, cluster)
             key = measure_key(instrument, primary)
+            if key in clusters and NEW_ITEM.match(cluster[0].evidence.quote):
+                # "Daarnaast zal ik ... de MKI ...": a further measure with the same instrument
+                key = f"{key}-{_digest(cluster[0])}"
+                described[key] = (f"{measure_label(instrument, primary)}: "
+                                  f"{action_label(cluster[0])}")
             clusters.setdefault(key, []).extend(cluster)
             labels.setdefault(key, (instrument, primary))
     _fold_instrument_only(clusters, labels)
