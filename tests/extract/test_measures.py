@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
 from spacy.language import Language
 
 from npcegraph.concepts import Vocabulary
@@ -190,24 +191,21 @@ def test_a_sentence_pointing_back_continues_the_measure_before_it(facts_of: Fact
     assert [a.value for a in measure.amounts] == [Decimal("3000000")]
 
 
-def test_a_statement_without_instrument_falls_back_to_the_programme_framing_it() -> None:
+@pytest.mark.parametrize(("opening", "instrument"), [
+    ("Het NPCE beschrijft hoe we minder grondstoffen gaan gebruiken.", "npce"),
+    ("Het NPCE noemt de SDE++ als belangrijk instrument voor recycling.", "sde-plus-plus"),
+])
+def test_a_statement_without_instrument_falls_back_to_the_programme_framing_it(
+        opening: str, instrument: str) -> None:
     npce = replace(concept("instrument", "instrument", "npce",
                            "Nationaal Programma Circulaire Economie", "NPCE", notation="NPCE"),
                    types=("beleidsprogramma",))
     vocabulary = Vocabulary((*TINY.concepts, npce))
-    nlp = build_nlp(vocabulary)
-    framed = letter_from_text(HEADER + (
-        "Het NPCE beschrijft hoe we minder grondstoffen gaan gebruiken. Het kabinet zal "
-        "onderzoeken hoe reparatie van meubels goedkoper kan worden.\n"))
-    facts = extract_facts(framed, nlp(framed.text), vocabulary)
+    letter = letter_from_text(HEADER + opening + (
+        " Het kabinet zal onderzoeken hoe reparatie van meubels goedkoper kan worden.\n"))
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
     assert [m.instruments for m in facts.measures if "reparatie" in m.evidence.quote] == [
-        (ID + "instrument/npce",)]
-    both = letter_from_text(HEADER + (
-        "Het NPCE noemt de SDE++ als belangrijk instrument voor recycling. Het kabinet zal "
-        "onderzoeken hoe reparatie van meubels goedkoper kan worden.\n"))
-    facts = extract_facts(both, nlp(both.text), vocabulary)
-    assert [m.instruments for m in facts.measures if "reparatie" in m.evidence.quote] == [
-        (ID + "instrument/sde-plus-plus",)]
+        (f"{ID}instrument/{instrument}",)]
 
 
 def test_a_footnote_cites_a_motie_named_anywhere_in_the_sentence_of_its_marker(
