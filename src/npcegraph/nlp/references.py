@@ -65,12 +65,12 @@ class ReferenceFinder(RegexSpanComponent):
             if match.start() not in seen:
                 yield match.start(), match.end(), "REFERENCE", _ref("toezegging", match.group())
         for match in _EU_ACT.finditer(text):
-            if match["kind"] and match["a"]:
-                celex = _celex(match["kind"], match["a"], match["b"])
-            elif match["kind"]:  # "een richtlijn van de EU (2019/ 1937)"
-                celex = _celex(match["kind"], match["e"], match["f"])
-            else:
-                celex = _celex(match["kind2"], match["c"], match["d"])
+            # "Verordening (EU) 2024/1781", "richtlijn van de EU (2019/ 1937)",
+            # "Richtlijn 2008/98/EG"
+            kind = match["kind"] or match["kind2"]
+            first = match["a"] or match["e"] or match["c"]
+            second = match["b"] or match["f"] or match["d"]
+            celex = _celex(kind, first, second)
             yield match.start(), match.end(), "REFERENCE", _ref("eu-act", celex)
 
 
