@@ -389,7 +389,7 @@ EXPECTED_NPCE_QUESTIONS = [
 CANNED_EXPECTED = {
     "instruments-per-product-group": (
         ("product_group", "instrument", "measures"),
-        62,
+        64,
         [
             ("asfalt", "Materiaalprestatie-eisen", "1"),
             ("autobanden", "UPV", "1"),
@@ -442,11 +442,11 @@ CANNED_EXPECTED = {
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        30,
+        32,
         [
+            ("AVV", "UPV", "3"),
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
             ("NGS", "NPCE", "3"),
-            ("KIA", "MTIB", "2"),
         ],
     ),
     "open-commitments": (
@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         11,
         [
-            ("IenW", "148", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("EZK", "126", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("BZ", "117", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("IenW", "150", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("EZK", "128", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("BZ", "119", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
         ],
     ),
 }

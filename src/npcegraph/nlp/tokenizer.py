@@ -1,8 +1,9 @@
 """Tokenizer adjustments for Dutch policy prose.
 
 Abbreviations such as ``nr.``, ``o.a.``, ``m.b.t.`` and ``mln.`` stay one token (so the sentence
-splitter never breaks after them), and hyphenated compounds (``UPV-regeling``, ``MKI-eis``) are
-split so that the abbreviation inside them can be matched on its own.
+splitter never breaks after them), and hyphenated compounds (``UPV-regeling``, ``MKI-eis``) and
+slashed pairs (``VNO-NCW/MKB-Nederland``) are split so that the names inside them can be matched
+on their own.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ ABBREVIATIONS = (
 
 # A hyphen between letters/digits splits (``UPV-regeling`` -> ``UPV``, ``-``, ``regeling``).
 HYPHEN_INFIX = r"(?<=[A-Za-z0-9+À-ÿ])-(?=[A-Za-zÀ-ÿ])"
+# A slash between words splits (``NCW/MKB`` -> ``NCW``, ``/``, ``MKB``); ``t/m`` is an exception.
+SLASH_INFIX = r"(?<=[A-Za-z0-9À-ÿ])/(?=[A-Za-zÀ-ÿ])"
 
 
 def customise_tokenizer(nlp: Language) -> None:
-    """Add abbreviation exceptions and the hyphen infix to ``nlp``'s tokenizer."""
+    """Add abbreviation exceptions and the hyphen and slash infixes to ``nlp``'s tokenizer."""
     tokenizer = nlp.tokenizer
     for abbreviation in ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    infixes = list(nlp.Defaults.infixes or []) + [HYPHEN_INFIX]
+    infixes = list(nlp.Defaults.infixes or []) + [HYPHEN_INFIX, SLASH_INFIX]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
