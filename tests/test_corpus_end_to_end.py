@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         11,
         [
-            ("IenW", "150", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("EZK", "128", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("BZ", "119", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("IenW", "149", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("EZK", "127", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("BZ", "118", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
         ],
     ),
 }

@@ -155,6 +155,31 @@ def test_a_measure_serves_the_goals_its_own_sentence_names() -> None:
                      "sde-plus-plus-textiel": ()}
 
 
+@pytest.mark.parametrize(("link", "lent"), [
+    ("Met deze regeling draagt de sector bij aan 90 procent recycling van matrassen.", True),
+    ("Het plan sluit aan bij 90 procent recycling van matrassen.", True),
+    ("\n\nHet plan sluit aan bij 90 procent recycling van matrassen.", False),  # new paragraph
+    ("Het PBL meldt dat 90 procent recycling van matrassen nog ver weg is.", False),
+])
+def test_a_sentence_linking_a_statement_to_a_goal_lends_it_the_goal(link: str, lent: bool) -> None:
+    goal = concept("goal", "goal", "matrassen-recycling-2030", "90 procent recycling van matrassen",
+                   target_year=2030)
+    vocabulary = Vocabulary((*TINY.concepts, goal))
+    letter = letter_from_text(HEADER + f"Ik zal een UPV voor matrassen invoeren. {link}\n")
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    [measure] = [m for m in facts.measures if m.key == "upv-matrassen"]
+    assert measure.goals == ((ID + "goal/matrassen-recycling-2030",) if lent else ())
+
+
+def test_such_an_instrument_refers_back_to_the_one_before(facts_of: FactsOf) -> None:
+    _, facts = facts_of("Ik zal de SDE++ openstellen voor matrassen. Voor textiel verken ik op "
+                        "dit moment ook een dergelijke regeling.\n")
+    [measure] = facts.measures
+    assert measure.instruments == (ID + "instrument/sde-plus-plus",)
+    assert sorted(measure.product_groups) == [ID + "product-group/matrassen",
+                                              ID + "product-group/textiel"]
+
+
 def test_producer_responsibility_for_every_listed_product_group() -> None:
     groups = [concept("product_group", "product-group", slug, slug)
               for slug in ("autobanden", "batterijen", "verpakkingen", "luiers")]

@@ -5,7 +5,8 @@ the voice of members of parliament or the letter's outline) is a measure stateme
 measure-statement classifier (:mod:`npcegraph.extract.statement_model`) accepts it. Its
 instruments are those it names, else the one its paragraph or heading refers to ("de
 regeling"); its product groups those of the sentence (or of the section heading when the
-sentence names none); its goals those of the sentence. The responsible ministry is the ministry
+sentence names none); its goals those of the sentence and of the sentences right after it that
+link it to a goal ("Het plan ... sluit aan bij de SDGs"). The responsible ministry is the ministry
 or minister named in the sentence (with the sender when the sender speaks in it), else in the
 section heading, else (in a written answer) the answering ministers, else the letter's sender
 when the government speaks, else explicitly unknown. The status comes from the cue phrases of
@@ -55,6 +56,13 @@ GOVERNMENT_ACTION = re.compile(rf"\b{_ACTOR}\b[^.;:]{{0,40}}?\b{_DEED}"
 VOICE_WINDOW = 200
 # Sentences in the voice of members of parliament are not the government's measures.
 _KAMER_VOICE = re.compile(r"\s*(?:De|Deze)\s(?:leden|fractie)\b")
+# A sentence linking the statement before it to a goal: it refers back ("Het plan", "Met deze
+# aanscherping", "Daarmee") or speaks of a contribution ("draagt bij aan", "sluit aan bij").
+GOAL_LINK = re.compile(
+    r"^\s*(?:(?:met|door|via)\s)?(?:dit|deze|die|het plan|het programma|zo|daarmee|hiermee|"
+    r"daardoor|hierdoor)\b|\bbijdra(?:ge|gen|agt)\b|\b(?:draagt|dragen)\b.{0,40}\bbij\b"
+    r"|\baansl(?:uit|uiten)\b|\bin lijn met\b", re.IGNORECASE)
+GOAL_LINK_REACH = 2  # sentences after a statement that may link it to a goal
 # The letter describing its own contents ("In deze brief ga ik in op ..."), not a measure.
 OUTLINE = re.compile(
     r"\b(?:in|met|via) (?:deze|onderhavige) brief\b"
@@ -201,6 +209,22 @@ def _context_instruments(sentence: Span, text: str, mentions: Sequence[Mention],
     return []
 
 
+def linked_goals(sentences: Sequence[Span], index: int, stated: set[int], text: str,
+                 mentions: Sequence[Mention]) -> list[str]:
+    """The goals named by the sentences after ``sentences[index]`` in its paragraph that link it
+    to them (see ``GOAL_LINK``), up to the next statement."""
+    found: list[str] = []
+    last = sentences[index].start_char  # a sentence span ends after its paragraph break
+    for sentence in sentences[index + 1:index + 1 + GOAL_LINK_REACH]:
+        if "\n\n" in text[last:sentence.start_char] or sentence.start_char in stated:
+            break
+        last = sentence.start_char
+        goals = _in(mentions, sentence.start_char, sentence.end_char, "goal")
+        if goals and GOAL_LINK.search(sentence.text):
+            found.extend(m.concept for m in goals)
+    return found
+
+
 def footnote_amounts(doc: Doc, footnotes: Sequence[Footnote], mentions: Sequence[Mention],
                      amounts: Sequence[Amount], start: int, end: int) -> list[Amount]:
     """The amounts of the footnotes whose markers stand in ``start:end``, from the footnote
@@ -235,6 +259,9 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
     model = model or shipped_model()
     statements = _statements(doc, vocabulary, sections, body_end, mentions, amounts, answers,
                              asked, model)
+    sentences = list(doc.sents)
+    index = {sentence.start_char: i for i, sentence in enumerate(sentences)}
+    stated = {sentence.start_char for sentence, _, _ in statements}
     for sentence, context, probability in statements:
         start, end = sentence.start_char, sentence.end_char
         named = context.mentions  # the concepts the sentence itself names
@@ -259,7 +286,9 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries, source = list(answer.ministries), "answer"
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
-        goals = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "goal")))
+        goals = tuple(dict.fromkeys(
+            [m.concept for m in _in(named, start, end, "goal")]
+            + linked_goals(sentences, index[start], stated, text, mentions)))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "strategy")))
         evidence = sentence_evidence(start, sentence.text, round(probability, 2))
         status = _status_iri(vocabulary, context.status)
