@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         11,
         [
-            ("IenW", "149", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("EZK", "127", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
-            ("BZ", "118", "MTIB | Bij de implementatie van de CER-richtlijn (Critical E"),
+            ("IenW", "127", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("EZK", "100", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("BZ", "90", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
         ],
     ),
 }

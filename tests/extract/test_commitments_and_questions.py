@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from spacy.language import Language
 
 from npcegraph.concepts import Vocabulary
@@ -83,3 +84,18 @@ def test_questions_link_party_topics_and_covering_answer(tiny_nlp: Language,
         "upv-textiel", "answer", "1-2")
     assert [(c.due, c.evidence.quote.strip()) for c in facts.commitments] == [
         ("2026", "Ik zal uw Kamer in 2026 informeren.")]
+
+
+@pytest.mark.parametrize(("answer", "source", "ministries"), [
+    ("Nederland zet zich in Europa in voor een UPV voor matrassen.", "answer", ("ienw",)),
+    ("Het Rijk werkt aan een UPV voor matrassen.", "answer", ("ienw",)),
+    ("Sinds 2021 geldt in Nederland een UPV voor matrassen.", "unknown", ()),
+])
+def test_answers_make_the_answering_ministers_responsible_only_when_the_government_acts(
+        tiny_nlp: Language, tiny_vocab: Vocabulary, answer: str, source: str,
+        ministries: tuple[str, ...]) -> None:
+    letter = letter_from_text(VERSLAG.replace("Antwoord 3\nNee.", f"Antwoord 3\n{answer}"))
+    facts = extract_facts(letter, tiny_nlp(letter.text), tiny_vocab)
+    [measure] = [m for m in facts.measures if m.key == "upv-matrassen"]
+    assert measure.ministry_source == source
+    assert tuple(m.rsplit("/", 1)[-1] for m in measure.ministries) == ministries

@@ -8,8 +8,9 @@ regeling"); its product groups those of the sentence (or of the section heading 
 sentence names none); its goals those of the sentence and of the sentences right after it that
 link it to a goal ("Het plan ... sluit aan bij de SDGs"). The responsible ministry is the ministry
 or minister named in the sentence (with the sender when the sender speaks in it), else in the
-section heading, else (in a written answer) the answering ministers, else the letter's sender
-when the government speaks, else explicitly unknown. The status comes from the cue phrases of
+section heading, else, when the government acts in the sentence or just before it ("ik", "het
+kabinet", "Nederland zet zich in"), the answering ministers of a written answer or the letter's
+sender, else explicitly unknown. The status comes from the cue phrases of
 the status vocabulary. :mod:`npcegraph.extract.resolve` merges the statements into measures.
 """
 
@@ -63,6 +64,12 @@ GOAL_LINK = re.compile(
     r"daardoor|hierdoor)\b|\bbijdra(?:ge|gen|agt)\b|\b(?:draagt|dragen)\b.{0,40}\bbij\b"
     r"|\baansl(?:uit|uiten)\b|\bin lijn met\b", re.IGNORECASE)
 GOAL_LINK_REACH = 2  # sentences after a statement that may link it to a goal
+# The government as the actor of a sentence: its voice, or the state by name ("Nederland zet zich
+# in", "Het Rijk werkt samen"; not "in Nederland", "van Nederland").
+GOVERNMENT_ACTOR = re.compile(
+    r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet|het rijk|de overheid|de rijksoverheid)\b"
+    r"|(?<!\bin )(?<!\bvan )(?<!\bvoor )(?<!\buit )(?<!\bnaar )(?<!\bbinnen )\bnederland\b",
+    re.IGNORECASE)
 # The letter describing its own contents ("In deze brief ga ik in op ..."), not a measure.
 OUTLINE = re.compile(
     r"\b(?:in|met|via) (?:deze|onderhavige) brief\b"
@@ -281,8 +288,8 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             ministries = _ministries(_in(mentions, heading.start, heading.end, "ministry", "post"))
             source = "section"
         answer = answer_at(answers, start)
-        speaks = bool(GOVERNMENT_VOICE.search(context.previous + " " + sentence.text))
-        if not ministries and answer is not None and answer.ministries:
+        speaks = bool(GOVERNMENT_ACTOR.search(context.previous + " " + sentence.text))
+        if not ministries and answer is not None and answer.ministries and speaks:
             ministries, source = list(answer.ministries), "answer"
         if not ministries:
             ministries, source = ([sender], "sender") if sender and speaks else ([], "unknown")
