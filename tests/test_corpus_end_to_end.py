@@ -402,7 +402,7 @@ CANNED_EXPECTED = {
         [
             ("Circulair inkopen", "15000000000", "1", "1"),
             ("Inkopen met Impact", "15000000000", "1", "1"),
-            ("Klimaatfonds", "734000000", "6", "3"),
+            ("Klimaatfonds", "665000000", "5", "3"),
         ],
     ),
     "measures-by-status": (

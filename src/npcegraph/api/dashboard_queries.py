@@ -154,10 +154,11 @@ def measure_relations(measure: ox.NamedNode, iris: Iris) -> str:
 
 
 def measure_amounts(measure: ox.NamedNode, iris: Iris) -> str:
-    """The amounts of one measure (``?value ?currency ?letter``)."""
-    return f"""{prefixes(iris)}SELECT DISTINCT ?amount ?value ?currency ?letter WHERE {{
+    """The amounts of one measure (``?value ?currency ?letter ?part_of``)."""
+    return f"""{prefixes(iris)}SELECT DISTINCT ?amount ?value ?currency ?letter ?part_of WHERE {{
   {values({"m": measure})}  ?m npce:hasAmount ?amount . ?amount schema:value ?value .
   OPTIONAL {{ ?amount schema:currency ?currency }}
+  OPTIONAL {{ ?amount dcterms:isPartOf ?part_of }}
   OPTIONAL {{ ?amount npce:evidence/oa:hasTarget/oa:hasSource/dcterms:identifier ?letter }}
 }} ORDER BY ?letter ?amount"""
 

@@ -64,6 +64,7 @@ class Amount(BaseModel):
     value: float
     currency: str | None
     letter: str | None
+    part_of: str | None = None  # the amount this one is part of ("waarvan"): do not sum both
 
 
 class Evidence(BaseModel):

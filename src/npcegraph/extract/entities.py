@@ -9,6 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from npcegraph.concepts import Vocabulary, is_case_sensitive
+from npcegraph.extract.amount_parts import wholes
 from npcegraph.extract.facts import Amount, DateMention, Evidence, Mention, Quantity, Reference
 from npcegraph.extract.ministries import ministry_of
 from npcegraph.letters import Footnote
@@ -54,11 +55,15 @@ def mentions(doc: Doc, vocabulary: Vocabulary, on: date | None) -> list[Mention]
 
 
 def amounts(doc: Doc) -> list[Amount]:
-    """Money amounts."""
+    """Money amounts, each part ("waarvan € 45 miljoen") pointing to its whole."""
+    spans = list(doc.spans.get(MONEY_KEY, []))
+    values = [(s._.get(VALUE_ATTR)["value"], s._.get(VALUE_ATTR)["currency"]) for s in spans]
+    part_of = wholes(spans, values)
     return [
-        Amount(s._.get(VALUE_ATTR)["value"], s._.get(VALUE_ATTR)["currency"],
-               evidence_of(s, CONFIDENCE_PATTERN))
-        for s in doc.spans.get(MONEY_KEY, [])
+        Amount(value, currency, evidence_of(span, CONFIDENCE_PATTERN),
+               (spans[part_of[i]].start_char, spans[part_of[i]].end_char)
+               if i in part_of else None)
+        for i, (span, (value, currency)) in enumerate(zip(spans, values, strict=True))
     ]
 
 

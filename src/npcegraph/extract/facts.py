@@ -49,6 +49,7 @@ class Amount:
     value: Decimal
     currency: str
     evidence: Evidence
+    part_of: tuple[int, int] | None = None  # the span of the amount it is part of ("waarvan")
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,15 @@ def _key(evidence: Evidence) -> str:
 
 
 def add_amount(builder: LetterGraphBuilder, amount: Amount) -> URIRef:
-    """A ``schema:MonetaryAmount`` in euros."""
+    """A ``schema:MonetaryAmount`` in euros (``dcterms:isPartOf`` the amount it is part of)."""
     node = builder.node("amount", _key(amount.evidence))
     builder.add(node, RDF.type, SCHEMA.MonetaryAmount)
     builder.add(node, SCHEMA.value, decimal(amount.value))
     builder.add(node, SCHEMA.currency, Literal(amount.currency))
     builder.add(node, builder.npce.evidence, builder.evidence(node, amount.evidence))
+    if amount.part_of is not None:  # "€ 65 miljoen, waarvan € 45 miljoen ..."
+        start, end = amount.part_of
+        builder.add(node, DCTERMS.isPartOf, builder.node("amount", f"{start}-{end}"))
     return node
 
 

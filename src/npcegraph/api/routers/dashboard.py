@@ -133,7 +133,7 @@ def relations(rows: list[Row], amounts: list[Row]) -> MeasureRelations:
         product_groups=grouped.get("product_groups", []), goals=grouped.get("goals", []),
         strategies=grouped.get("strategies", []),
         amounts=[Amount(iri=a["amount"], value=float(a["value"]), currency=a.get("currency"),
-                        letter=a.get("letter")) for a in amounts])
+                        letter=a.get("letter"), part_of=a.get("part_of")) for a in amounts])
 
 
 @router.get("/measures/{key}", response_model=MeasureDetail, summary="One measure",
