@@ -155,7 +155,7 @@ def mentioned(store: Path, slug: str, scheme: str) -> set[str]:
     ("slug", "ministries"),
     [
         ("kst-32852-352", {"IenW", "EZK", "KGG"}),  # "toenmalig EZK"; the Minister van KGG
-        ("kst-32852-392", {"IenW", "EZ", "KGG", "VRO"}),
+        ("kst-32852-392", {"IenW", "EZ", "KGG", "VRO", "DEF"}),  # "Defensie onderzoekt ..."
         ("kst-32813-1397", {"IenW", "EZK", "BZK", "LNV", "OCW"}),
         ("kst-32852-249", {"IenW", "EZK", "BZ", "BZK", "FIN", "VWS"}),  # 2023: EZ names mean EZK
     ],
@@ -511,7 +511,7 @@ CANNED_EXPECTED = {
     ),
     "measures-per-ministry": (
         ("ministry", "measures", "labels"),
-        11,
+        12,
         [
             ("IenW", "127", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
             ("EZK", "100", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),

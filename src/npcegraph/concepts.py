@@ -54,10 +54,11 @@ class Concept:
         return not (self.valid_until and day >= self.valid_until)
 
 
-def is_case_sensitive(label: str) -> bool:
+def is_case_sensitive(label: str, kind: str = "") -> bool:
     """Abbreviation-like labels (a word with two capitals, or four characters at most) keep
-    their case: ``UPV``, ``IenW``, ``DEI+ CE-regeling``; other labels ignore case."""
-    if len(label) <= 4:
+    their case: ``UPV``, ``IenW``, ``DEI+ CE-regeling``; so does a ministry's one-word short
+    name (``Defensie`` is the ministry, ``defensie`` the domain); other labels ignore case."""
+    if len(label) <= 4 or (kind == "ministry" and " " not in label and label[:1].isupper()):
         return True
     return any(sum(ch.isupper() for ch in word) >= 2 for word in label.split())
 
@@ -123,4 +124,4 @@ class Vocabulary:
             if concept.kind not in MATCHED_KINDS:
                 continue
             for label in concept.labels:
-                yield label, concept.kind, concept.iri, is_case_sensitive(label)
+                yield label, concept.kind, concept.iri, is_case_sensitive(label, concept.kind)

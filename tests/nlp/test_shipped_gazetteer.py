@@ -42,3 +42,9 @@ def test_spelling_variants_of_programme_names(nlp: Language) -> None:
             "duurzame financiering, met EIT manufacturing.")
     assert [slug for _, slug in concepts(nlp, text)] == [
         "mmip", "beleidsagenda-duurzame-financiering", "eit-manufacturing"]
+
+
+def test_a_ministrys_short_name_is_the_ministry_only_when_capitalised(nlp: Language) -> None:
+    text = ("Defensie onderzoekt of dat kan. Het rapport gaat over grondstoffen en defensie. "
+            "Financiën betaalt mee.")
+    assert concepts(nlp, text) == [("Defensie", "def"), ("Financiën", "fin")]
