@@ -389,7 +389,7 @@ EXPECTED_NPCE_QUESTIONS = [
 CANNED_EXPECTED = {
     "instruments-per-product-group": (
         ("product_group", "instrument", "measures"),
-        64,
+        65,
         [
             ("asfalt", "Materiaalprestatie-eisen", "1"),
             ("autobanden", "UPV", "1"),
@@ -409,7 +409,7 @@ CANNED_EXPECTED = {
         ("letter", "status", "measures"),
         15,
         [
-            ("kst-32813-1397", "in uitvoering", "13"),
+            ("kst-32813-1397", "in uitvoering", "14"),
             ("kst-32813-1397", "in voorbereiding", "7"),
             ("kst-32813-1397", "afgerond", "3"),
         ],
@@ -475,13 +475,13 @@ CANNED_EXPECTED = {
     ),
     "evidence-for-fact": (
         ("letter", "start", "end", "confidence", "quote"),
-        12,
+        10,
         [
             (
                 "kst-32813-1397",
                 "10310",
                 "10532",
-                "0.92",
+                "0.74",
                 "Door het opschalen van circulaire GWW-technieken en door aan",
             ),
             (
@@ -513,7 +513,7 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         12,
         [
-            ("IenW", "127", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("IenW", "128", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
             ("EZK", "100", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
             ("BZ", "90", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
         ],

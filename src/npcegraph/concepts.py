@@ -36,6 +36,7 @@ class Concept:
     target_quantity: str | None = None
     cues: tuple[str, ...] = ()
     types: tuple[str, ...] = ()  # npce:instrumentType slugs of an instrument
+    scope: tuple[str, ...] = ()  # npce:scopeProductGroup IRIs of an instrument (MKI: GWW)
     predecessors: tuple[str, ...] = ()  # organisations this one resulted from (org:ChangeEvent)
     successors: tuple[str, ...] = ()  # organisations that resulted from this one
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

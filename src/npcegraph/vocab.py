@@ -109,6 +109,7 @@ def concepts_from_graph(graph: Graph, base_iri: str = DEFAULT_BASE_IRI) -> list[
             cues=tuple(sorted(str(o) for o in graph.objects(subject, npce.cue))),
             types=tuple(sorted(str(o).rsplit("/", 1)[-1]
                                for o in graph.objects(subject, npce.instrumentType))),
+            scope=tuple(sorted(str(o) for o in graph.objects(subject, npce.scopeProductGroup))),
             predecessors=tuple(sorted(predecessors.get(str(subject), ()))),
             successors=tuple(sorted(successors.get(str(subject), ()))),
         ))

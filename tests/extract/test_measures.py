@@ -180,6 +180,19 @@ def test_such_an_instrument_refers_back_to_the_one_before(facts_of: FactsOf) -> 
                                               ID + "product-group/textiel"]
 
 
+def test_an_instrument_made_for_a_product_group_lends_it_when_the_sentence_names_none() -> None:
+    mki = concept("instrument", "instrument", "mki", "milieukostenindicator", "MKI",
+                  notation="MKI", scope=(ID + "product-group/gww",))
+    gww = concept("product_group", "product-group", "gww", "grond-, weg- en waterbouw", "GWW")
+    vocabulary = Vocabulary((*TINY.concepts, mki, gww))
+    letter = letter_from_text(HEADER + (
+        "Ik zal opdrachtgevers verplichten de MKI mee te wegen in aanbestedingen.\n\n"
+        "Ik zal de MKI ook voor matrassen verkennen.\n"))
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    assert {m.key: m.product_groups for m in facts.measures} == {
+        "mki-gww": (ID + "product-group/gww",), "mki-matrassen": (ID + "product-group/matrassen",)}
+
+
 def test_producer_responsibility_for_every_listed_product_group() -> None:
     groups = [concept("product_group", "product-group", slug, slug)
               for slug in ("autobanden", "batterijen", "verpakkingen", "luiers")]

@@ -5,7 +5,7 @@ the voice of members of parliament or the letter's outline) is a measure stateme
 measure-statement classifier (:mod:`npcegraph.extract.statement_model`) accepts it. Its
 instruments are those it names, else the one its paragraph or heading refers to ("de
 regeling"); its product groups those of the sentence (or of the section heading when the
-sentence names none); its goals those of the sentence and of the sentences right after it that
+sentence names none, else the product group its instrument is made for: MKI, GWW); its goals those of the sentence and of the sentences right after it that
 link it to a goal ("Het plan ... sluit aan bij de SDGs"). The responsible ministry is the ministry
 or minister named in the sentence (with the sender when the sender speaks in it), else in the
 section heading, else, when the government acts in the sentence or just before it ("ik", "het
@@ -280,6 +280,10 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         if not groups and heading is not None:
             groups = _in(mentions, heading.start, heading.end, "product_group")
         group_concepts = [vocabulary[g] for g in dict.fromkeys(m.concept for m in groups)]
+        if not group_concepts:  # "de MKI" without product group: the GWW, which it is made for
+            group_concepts = [vocabulary[g] for g in dict.fromkeys(
+                g for m in instruments for g in vocabulary[m.concept].scope)
+                if vocabulary.get(g) is not None]
         ministries, source = _ministries(_in(named, start, end, "ministry", "post")), "text"
         if ministries and sender and sender not in ministries and GOVERNMENT_VOICE.search(
                 sentence.text):  # "Samen met de Minister van EZ zet ik ...": the sender too
