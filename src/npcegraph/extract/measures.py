@@ -5,8 +5,9 @@ the voice of members of parliament or the letter's outline) is a measure stateme
 measure-statement classifier (:mod:`npcegraph.extract.statement_model`) accepts it. Its
 instruments are those it names, else the one its paragraph or heading refers to ("de
 regeling"); its product groups those of the sentence (or of the section heading when the
-sentence names none, else the product group its instrument is made for: MKI, GWW); its goals those of the sentence and of the sentences right after it that
-link it to a goal ("Het plan ... sluit aan bij de SDGs"). The responsible ministry is the ministry
+sentence names none, else the product group its instrument is made for: MKI, GWW); its goals
+those of the sentence and of the sentences right after it that link it to a goal ("Het plan
+... sluit aan bij de SDGs"). The responsible ministry is the ministry
 or minister named in the sentence (with the sender when the sender speaks in it), else in the
 section heading, else, when the government acts in the sentence or just before it ("ik", "het
 kabinet", "Nederland zet zich in"), the answering ministers of a written answer or the letter's
