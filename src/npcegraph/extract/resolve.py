@@ -39,7 +39,8 @@ PRODUCER_RESPONSIBILITY = "producentenverantwoordelijkheid"
 # A sentence introducing an instrument of its own ("een subsidie", "een nieuwe regeling") does
 # not refer back to an earlier one; "een dergelijke verplichting" does.
 OWN_INSTRUMENT = re.compile(
-    r"\been\s(?!(?:dergelijke|soortgelijke|vergelijkbare|zelfde)\b)(?:\w+\s){0,2}?(?:\w*(?:subsidie|regeling|fonds|heffing|norm|verplichting|"
+    r"\been\s(?!(?:dergelijke|soortgelijke|vergelijkbare|zelfde)\b)(?:\w+\s){0,2}?"
+    r"(?:\w*(?:subsidie|regeling|fonds|heffing|norm|verplichting|"
     r"convenant|akkoord|wet|wetsvoorstel|programma|campagne|pilot|proef))\b", re.IGNORECASE)
 # A sentence opening with these words adds a new item ("Daarnaast ...", "Zo steunt ..."), unless
 # a demonstrative soon after points back ("Ook voor dit onderdeel ...").
