@@ -23,9 +23,9 @@ def wholes(spans: Sequence[Span], values: Sequence[tuple[Decimal, str]]) -> dict
     """Index of each money span that is part of another -> index of that whole; ``values``
     holds each span's ``(value, currency)``."""
     result: dict[int, int] = {}
+    text = spans[0].doc.text if spans else ""  # Doc.text joins every token: compute it once
     for index, part in enumerate(spans):
         sentence = part.sent
-        text = sentence.doc.text
         cues = list(PART_CUE.finditer(text, sentence.start_char, part.start_char))
         if not cues:
             continue

@@ -68,7 +68,7 @@ GOAL_LINK_REACH = 2  # sentences after a statement that may link it to a goal
 # The government as the actor of a sentence: its voice, or the state by name ("Nederland zet zich
 # in", "Het Rijk werkt samen"; not "in Nederland", "van Nederland").
 GOVERNMENT_ACTOR = re.compile(
-    r"\b(?:ik|we|wij|mijn|ons|onze|het kabinet|kabinet|het rijk|de overheid|de rijksoverheid)\b"
+    GOVERNMENT_VOICE.pattern + r"|\b(?:het rijk|de overheid|de rijksoverheid)\b"
     r"|(?<!\bin )(?<!\bvan )(?<!\bvoor )(?<!\buit )(?<!\bnaar )(?<!\bbinnen )\bnederland\b",
     re.IGNORECASE)
 # The letter describing its own contents ("In deze brief ga ik in op ..."), not a measure.
