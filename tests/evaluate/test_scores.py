@@ -83,6 +83,17 @@ def test_scores_disjoint_product_groups_are_no_match_but_missing_ones_are() -> N
     assert match_measures([GOLD_MEASURE], [no_group]) == {"upv": "g1"}
 
 
+def test_scores_matching_pairs_as_many_measures_as_possible() -> None:
+    # "a" overlaps both gold measures, most with g1; "b" overlaps only g1. Pairing "a" with g1
+    # (its largest overlap) would leave g2 and "b" unpaired: the assignment pairs both.
+    second = measure("g2", (200, 250), {"upv"})
+    spanning = MeasureRecord("a", ((100, 150), (200, 220)), GOLD_MEASURE.relations, "aangekondigd")
+    inside = measure("b", (120, 140), {"upv"})
+    assert match_measures([GOLD_MEASURE, second], [spanning, inside]) == {"a": "g2", "b": "g1"}
+    result = score_letter(letter((GOLD_MEASURE, second)), letter((spanning, inside)))
+    assert counts(result, "measure") == (2, 0, 0)
+
+
 def test_scores_matching_is_one_to_one_largest_overlap_first() -> None:
     small = measure("a", (140, 160), {"upv"})
     large = measure("b", (100, 150), {"upv"})

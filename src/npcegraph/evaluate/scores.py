@@ -5,7 +5,8 @@
 - Amounts: the same on multisets of values.
 - Measures: a system measure matches a gold measure when one of its statement spans overlaps one
   of the gold quote spans, their instruments intersect (or both have none) and, when both name
-  product groups, those intersect. Matching is one-to-one, largest overlap first.
+  product groups, those intersect. Matching is one-to-one: the most pairs, then the largest
+  total overlap (:mod:`npcegraph.evaluate.assignment`).
 - Relations: ``(measure, concept)`` pairs; a system pair counts when its measure matched a gold
   measure holding the same concept.
 """
@@ -16,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from npcegraph.evaluate.assignment import optimal_assignment
 from npcegraph.evaluate.model import (
     ENTITY_TYPES,
     METADATA_FIELDS,
@@ -95,20 +97,16 @@ def compatible(system: MeasureRecord, gold: MeasureRecord) -> bool:
 
 def match_measures(gold: Iterable[MeasureRecord], system: Iterable[MeasureRecord],
                    ) -> dict[str, str]:
-    """One-to-one matching, system key -> gold key, largest overlap first."""
-    candidates = []
+    """One-to-one matching, system key -> gold key: the most pairs of overlapping, compatible
+    measures, and among those assignments the one with the largest total overlap."""
+    gold = list(gold)
+    weights = {}
     for s in system:
         for g in gold:
             overlap = _overlap(s.spans, g.spans)
             if overlap > 0 and compatible(s, g):
-                candidates.append((overlap, s.key, g.key))
-    matched: dict[str, str] = {}
-    used: set[str] = set()
-    for _, s_key, g_key in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if s_key not in matched and g_key not in used:
-            matched[s_key] = g_key
-            used.add(g_key)
-    return matched
+                weights[(s.key, g.key)] = overlap
+    return optimal_assignment(weights)
 
 
 def relation_counts(gold: Iterable[MeasureRecord], system: Iterable[MeasureRecord],
