@@ -389,7 +389,7 @@ EXPECTED_NPCE_QUESTIONS = [
 CANNED_EXPECTED = {
     "instruments-per-product-group": (
         ("product_group", "instrument", "measures"),
-        65,
+        64,
         [
             ("asfalt", "Materiaalprestatie-eisen", "1"),
             ("autobanden", "UPV", "1"),
@@ -513,9 +513,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         12,
         [
-            ("IenW", "128", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
-            ("EZK", "100", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
-            ("BZ", "90", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("IenW", "122", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("EZK", "93", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("BZ", "83", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
         ],
     ),
 }

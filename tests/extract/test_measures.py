@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract import LetterFacts, extract_facts
+from npcegraph.extract.measures import OUTLINE
 from npcegraph.letters import Letter, letter_from_text
 from npcegraph.nlp import build_nlp
 from tests.conftest import TINY, concept
@@ -277,3 +278,64 @@ def test_a_new_item_with_an_instrument_already_used_is_a_further_measure(
     assert re.fullmatch(r"sde-plus-plus-textiel-[0-9a-f]{12}", further.key)
     assert further.label.startswith("SDE++ voor textiel: Daarnaast zal ik via de SDE++")
     assert len(further.statements) == 1 and len(facts.measures) == 2
+
+
+def test_an_instrument_made_for_a_narrower_group_of_the_heading_lends_that_group() -> None:
+    bouw = concept("product_group", "product-group", "bouw", "bouwsector", "bouw en infrastructuur")
+    gww = concept("product_group", "product-group", "gww", "grond-, weg- en waterbouw", "GWW",
+                  broader=(ID + "product-group/bouw",))
+    mki = concept("instrument", "instrument", "mki", "milieukostenindicator", "MKI",
+                  notation="MKI", scope=(ID + "product-group/gww",))
+    vocabulary = Vocabulary((*TINY.concepts, bouw, gww, mki))
+    letter = letter_from_text(HEADER + (
+        "Bouw en infrastructuur\n\nIk zal opdrachtgevers verplichten de MKI mee te wegen in "
+        "aanbestedingen. Daarnaast zal ik de SDE++ openstellen.\n"))
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    assert {m.key: m.product_groups for m in facts.measures} == {
+        "mki-gww": (ID + "product-group/gww",), "sde-plus-plus-bouw": (ID + "product-group/bouw",)}
+
+
+def test_actions_on_one_eu_act_are_the_governments_position_on_it() -> None:
+    crma = concept("eu_act", "eu-act", "crma", "Critical Raw Materials Act", "CRMA",
+                   notation="CRMA")
+    vocabulary = Vocabulary((*TINY.concepts, crma))
+    letter = letter_from_text(HEADER + (
+        "Via de CRMA wil het kabinet zich inzetten voor Europese mijnbouw.\n\n"
+        "Ik zal een UPV voor matrassen invoeren.\n\n"
+        "Het kabinet zal er in het kader van de CRMA voor pleiten dat recycling meetelt.\n"))
+    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    measures = {m.key: m for m in facts.measures}
+    assert sorted(measures) == ["inzet-crma", "upv-matrassen"]
+    position = measures["inzet-crma"]
+    assert (position.label, position.instruments) == ("Inzet rond CRMA", ())
+    assert [letter.text[s.start:s.start + 12] for s in position.statements] == [
+        "Via de CRMA ", "Het kabinet "]
+    assert position.eu_acts == (ID + "eu-act/crma",)
+
+
+@pytest.mark.parametrize(("sentence", "outline"), [
+    ("In deze brief ga ik in op de UPV.", True),
+    ("Ik ga daarbij ook in op de verwachte effecten.", True),
+    ("Hieronder ga ik nader in op de stand van zaken.", True),
+    ("Het voorstel van de Commissie gaat in op de mogelijkheid van mijnbouw.", False),
+    ("De rapporten gaan in op de kosten.", False),
+])
+def test_only_the_letter_or_its_writer_outlines_the_letter(sentence: str, outline: bool) -> None:
+    assert bool(OUTLINE.search(sentence)) == outline
+
+
+def test_a_sentence_after_a_third_party_outline_refers_back_to_its_instrument(
+        facts_of: FactsOf) -> None:
+    letter, facts = facts_of("Het voorstel gaat in op de SDE++ voor matrassen. Ik zal hier in "
+                             "Europees verband voor blijven pleiten.\n")
+    [measure] = facts.measures
+    assert measure.key == "sde-plus-plus-matrassen"
+    assert letter.text[measure.statements[-1].start:].startswith("Ik zal hier")
+
+
+def test_a_promise_to_inform_the_kamer_is_a_commitment_not_a_measure(facts_of: FactsOf) -> None:
+    _, facts = facts_of("Ik zal een UPV voor matrassen invoeren.\n\n"
+                        "Ik informeer uw Kamer na de zomer over de UPV voor textiel.\n")
+    assert [m.key for m in facts.measures] == ["upv-matrassen"]
+    assert [(c.due, c.evidence.quote[:20]) for c in facts.commitments] == [
+        (None, "Ik zal een UPV voor "), ("2026", "Ik informeer uw Kame")]

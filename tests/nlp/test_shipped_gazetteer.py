@@ -48,3 +48,8 @@ def test_a_ministrys_short_name_is_the_ministry_only_when_capitalised(nlp: Langu
     text = ("Defensie onderzoekt of dat kan. Het rapport gaat over grondstoffen en defensie. "
             "Financiën betaalt mee.")
     assert concepts(nlp, text) == [("Defensie", "def"), ("Financiën", "fin")]
+
+
+def test_the_requirement_for_the_environmental_performance_names_the_mpg(nlp: Language) -> None:
+    text = "Voor nieuwbouw geldt een wettelijke eis voor de milieuprestatie."
+    assert concepts(nlp, text) == [("eis voor de milieuprestatie", "mpg")]

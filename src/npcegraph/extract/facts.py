@@ -96,6 +96,7 @@ class Measure:
     goals: tuple[str, ...] = ()
     strategies: tuple[str, ...] = ()
     amounts: tuple[Amount, ...] = ()
+    eu_acts: tuple[str, ...] = ()  # the EU acts its statements are about
     ministry_source: str = "text"  # text | section | answer | sender | unknown
     statements: tuple[Evidence, ...] = ()  # every sentence of the letter that states it
     answer: str | None = None  # key of the answer (verslag schriftelijk overleg) stating it

@@ -2,10 +2,12 @@
 
 Rules (documented in the README): a candidate sentence (body, not a heading, footnote, question,
 the voice of members of parliament or the letter's outline) is a measure statement when the
-measure-statement classifier (:mod:`npcegraph.extract.statement_model`) accepts it. Its
+measure-statement classifier (:mod:`npcegraph.extract.statement_model`) accepts it; a sentence
+that only promises to inform the Kamer is a commitment, not a candidate. Its
 instruments are those it names, else the one its paragraph or heading refers to ("de
 regeling"); its product groups those of the sentence (or of the section heading when the
-sentence names none, else the product group its instrument is made for: MKI, GWW); its goals
+sentence names none, unless its instrument is made for a narrower one of the heading's, else
+the product group its instrument is made for: MKI, GWW); its goals
 those of the sentence and of the sentences right after it that link it to a goal ("Het plan
 ... sluit aan bij de SDGs"). The responsible ministry is the ministry
 or minister named in the sentence (with the sender when the sender speaks in it), else in the
@@ -71,12 +73,21 @@ GOVERNMENT_ACTOR = re.compile(
     GOVERNMENT_VOICE.pattern + r"|\b(?:het rijk|de overheid|de rijksoverheid)\b"
     r"|(?<!\bin )(?<!\bvan )(?<!\bvoor )(?<!\buit )(?<!\bnaar )(?<!\bbinnen )\bnederland\b",
     re.IGNORECASE)
-# The letter describing its own contents ("In deze brief ga ik in op ..."), not a measure.
+# The letter describing its own contents ("In deze brief ga ik in op ..."; not "Het voorstel
+# gaat in op ..."), not a measure.
 OUTLINE = re.compile(
     r"\b(?:in|met|via) (?:deze|onderhavige) brief\b"
-    r"|\b(?:ga|gaat|gaan|zal|zullen)\b(?:\s\w+){0,3}\s(?:in op|nader in|kort in)\b"
+    r"|(?:\b(?:ik|we|wij|brief)\s(?:ga|gaan|gaat|zal|zullen)"
+    r"|\b(?:ga|gaan|zal|zullen)\s(?:ik|we|wij))\b(?:\s\w+){0,3}\s(?:in op|nader in|kort in)\b"
     r"|\bhierbij (?:informeer|informeren|stuur|sturen|zend|zenden|bied|bieden)\b"
     r"|\b(?:ten eerste|vervolgens|ten slotte|tot slot)\b[^.]{0,40}\bga\b",
+    re.IGNORECASE)
+# A sentence whose main clause promises to inform the Kamer ("Ik informeer uw Kamer na de zomer
+# over ...", "Ik verwacht de resultaten aan uw Kamer te sturen"): a commitment, not a measure.
+REPORTING = re.compile(
+    r"^(?:(?!\b(?:en|maar|waarbij|waarin|omdat|zodat)\b).)*?"
+    r"(?:\b(?:informeer|informeren|stuur|sturen|zend|zenden)\b[^.,]{0,30}\b(?:uw|de) kamer\b"
+    r"|\b(?:uw|de) kamer\b[^.,]{0,60}\b(?:te informeren|te sturen|toe te sturen|toesturen)\b)",
     re.IGNORECASE)
 
 
@@ -137,7 +148,7 @@ def candidate_sentences(doc: Doc, sections: SectionIndex, body_end: int,
         if start in heading_starts or any(a <= start < b for a, b in asked):
             continue
         if (_KAMER_VOICE.match(sentence.text) or sentence.text.rstrip().endswith("?")
-                or OUTLINE.search(sentence.text)):
+                or OUTLINE.search(sentence.text) or REPORTING.search(sentence.text)):
             continue
         result.append(sentence)
     return result
@@ -278,13 +289,19 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             instruments = _context_instruments(sentence, text, told, vocabulary, sections)
         groups = _in(named, start, end, "product_group")
         heading = sections.heading(start)
+        titled = not groups
         if not groups and heading is not None:
             groups = _in(mentions, heading.start, heading.end, "product_group")
         group_concepts = [vocabulary[g] for g in dict.fromkeys(m.concept for m in groups)]
-        if not group_concepts:  # "de MKI" without product group: the GWW, which it is made for
-            group_concepts = [vocabulary[g] for g in dict.fromkeys(
-                g for m in instruments for g in vocabulary[m.concept].scope)
-                if vocabulary.get(g) is not None]
+        scoped = [vocabulary[g] for g in dict.fromkeys(
+            g for m in instruments for g in vocabulary[m.concept].scope)
+            if vocabulary.get(g) is not None]
+        if not group_concepts or (titled and scoped and all(
+                any(h.iri in vocabulary.ancestors(c.iri) for c in scoped)
+                for h in group_concepts)):
+            # "de MKI" without product group (or under a heading "Bouw"): the GWW, which it
+            # is made for
+            group_concepts = scoped or group_concepts
         ministries, source = _ministries(_in(named, start, end, "ministry", "post")), "text"
         if ministries and sender and sender not in ministries and GOVERNMENT_VOICE.search(
                 sentence.text):  # "Samen met de Minister van EZ zet ik ...": the sender too
@@ -302,6 +319,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
             [m.concept for m in _in(named, start, end, "goal")]
             + linked_goals(sentences, index[start], stated, text, mentions)))
         strategies = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "strategy")))
+        eu_acts = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "eu_act")))
         evidence = sentence_evidence(start, sentence.text, round(probability, 2))
         status = _status_iri(vocabulary, context.status)
         noted = footnote_amounts(doc, footnotes, mentions, amounts, start, end)
@@ -310,7 +328,8 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                 key="", label="", evidence=evidence,
                 status=status, ministries=tuple(ministries), instruments=group,
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
-                strategies=strategies, amounts=(*context.amounts, *noted), ministry_source=source,
+                strategies=strategies, amounts=(*context.amounts, *noted), eu_acts=eu_acts,
+                ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
             ))
     return resolve_measures(found, vocabulary, text, model)

@@ -17,7 +17,9 @@ Rules (also in the README):
    letter with the same key are one measure; an instrument named without product group joins that
    instrument's only measure with one. A passage that opens a new item ("Daarnaast zal ik ...")
    with a key the letter already has is a further measure: its key gets the hash of its first
-   sentence. The key is the node's IRI, so the same measure in several letters is one node with
+   sentence. A passage without instrument is its own measure keyed by that hash, unless it names
+   an EU act: the government's position on that act is one measure, ``inzet-<act>``. The key is
+   the node's IRI, so the same measure in several letters is one node with
    a mention per letter.
 """
 
@@ -125,6 +127,7 @@ def _merge(statements: list[Measure], key: str, label: str, primary: Concept | N
         ministries=union("ministries", chosen), instruments=union("instruments", statements),
         product_groups=groups, goals=union("goals", statements),
         strategies=union("strategies", statements), amounts=union("amounts", statements),
+        eu_acts=union("eu_acts", statements),
         ministry_source=next((m.ministry_source for m in chosen if m.ministries),
                              chosen[0].ministry_source),
         statements=tuple(sorted(evidences, key=lambda e: e.start)),
@@ -189,11 +192,19 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
     described: dict[str, str] = {}  # labels taken from the sentence (no instrument to name it)
     for passage in _passages(statements, text):
         instrument = _primary_instrument(vocabulary, passage)
-        if instrument is None:  # an action without a named instrument: its own measure
-            key = f"actie-{_digest(passage[0])}"
-            clusters[key] = list(passage)
-            labels[key] = (None, _primary(vocabulary, passage))
-            described[key] = action_label(passage[0])
+        if instrument is None:  # an action without a named instrument: its own measure,
+            # or the government's position on the EU act it is about ("Via de CRMA wil het
+            # kabinet ...", "Het kabinet zal er in het kader van de CRMA voor pleiten ...")
+            acts = [a for m in passage for a in m.eu_acts]
+            if acts:
+                act = vocabulary[Counter(acts).most_common(1)[0][0]]
+                key = f"inzet-{act.slug}"
+                described.setdefault(key, f"Inzet rond {act.notation or act.pref_label}")
+            else:
+                key = f"actie-{_digest(passage[0])}"
+                described[key] = action_label(passage[0])
+            clusters.setdefault(key, []).extend(passage)
+            labels.setdefault(key, (None, _primary(vocabulary, passage)))
             continue
         split = PRODUCER_RESPONSIBILITY in instrument.types
         for cluster in (_per_product_group(passage) if split else [passage]):
