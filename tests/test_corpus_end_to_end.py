@@ -353,6 +353,26 @@ def test_e2e_one_node_per_measure_across_letters(corpus_store: tuple) -> None:
     assert labels == []
 
 
+def test_e2e_the_governments_position_on_an_eu_act_is_one_measure(corpus_store: tuple) -> None:
+    """Letter 003 states what the government does about the CRMA in eight sentences without
+    instrument, over several answers: one node, linked to the EU acts it is about."""
+    rows = select(
+        corpus_store[0],
+        f"""
+        SELECT ?label (GROUP_CONCAT(DISTINCT ?act; separator=" ") AS ?acts)
+               (COUNT(DISTINCT ?statement) AS ?further) WHERE {{
+          <{ID}measure/inzet-crma> rdfs:label ?label ; npce:concernsEuAct/skos:notation ?act ;
+              npce:hasMention ?mention .
+          ?mention npce:inLetter/dcterms:identifier "kst-32852-249" ; npce:statement ?statement .
+        }} GROUP BY ?label""".replace(
+            "SELECT", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT", 1
+        ),
+    )
+    assert [(label, sorted(acts.split()), further) for label, acts, further in rows] == [
+        ("Kabinetsinzet: Verordening kritieke grondstoffen", ["32017R0821", "32024R1252"], "7")
+    ]
+
+
 def test_e2e_party_groups_asking_about_an_instrument(corpus_store: tuple) -> None:
     """Written questions naming the NPCE, per party group, with the covering answer."""
     result = npcegraph(

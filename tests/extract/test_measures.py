@@ -297,7 +297,7 @@ def test_an_instrument_made_for_a_narrower_group_of_the_heading_lends_that_group
 
 def test_actions_on_one_eu_act_are_the_governments_position_on_it() -> None:
     crma = concept("eu_act", "eu-act", "crma", "Critical Raw Materials Act", "CRMA",
-                   notation="CRMA")
+                   notation="32024R1252")
     vocabulary = Vocabulary((*TINY.concepts, crma))
     letter = letter_from_text(HEADER + (
         "Via de CRMA wil het kabinet zich inzetten voor Europese mijnbouw.\n\n"
@@ -307,7 +307,8 @@ def test_actions_on_one_eu_act_are_the_governments_position_on_it() -> None:
     measures = {m.key: m for m in facts.measures}
     assert sorted(measures) == ["inzet-crma", "upv-matrassen"]
     position = measures["inzet-crma"]
-    assert (position.label, position.instruments) == ("Inzet rond CRMA", ())
+    assert (position.label, position.instruments) == (
+        "Kabinetsinzet: Critical Raw Materials Act", ())
     assert [letter.text[s.start:s.start + 12] for s in position.statements] == [
         "Via de CRMA ", "Het kabinet "]
     assert position.eu_acts == (ID + "eu-act/crma",)

@@ -199,7 +199,7 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
             if acts:
                 act = vocabulary[Counter(acts).most_common(1)[0][0]]
                 key = f"inzet-{act.slug}"
-                described.setdefault(key, f"Inzet rond {act.notation or act.pref_label}")
+                described.setdefault(key, f"Kabinetsinzet: {act.pref_label}")
             else:
                 key = f"actie-{_digest(passage[0])}"
                 described[key] = action_label(passage[0])

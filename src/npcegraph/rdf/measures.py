@@ -29,6 +29,7 @@ def add_measure(builder: LetterGraphBuilder, letter: Letter, measure: Measure) -
         (npce.targetsProductGroup, measure.product_groups),
         (npce.servesGoal, measure.goals),
         (npce.appliesStrategy, measure.strategies),
+        (npce.concernsEuAct, measure.eu_acts),
     ):
         for iri in iris:
             add(node, predicate, URIRef(iri))
