@@ -139,3 +139,12 @@ def test_dashboard_errors_use_the_envelope(api: TestClient, url: str, status: in
     response = api.get(url)
     assert response.status_code == status
     assert response.json()["error"]["status"] == status
+
+
+def test_dashboard_measure_eu_acts(api: TestClient) -> None:
+    # "het kabinet volgt de uitwerking van de Europese Ecodesignverordening": its position on it
+    body = api.get("/api/measures/inzet-espr").json()
+    assert body["labels"] == ["Kabinetsinzet: Ecodesignverordening"]
+    assert [(a["slug"], a["notation"]) for a in body["relations"]["eu_acts"]] == [
+        ("espr", "32024R1781")]
+    assert api.get("/api/measures/upv-textiel").json()["relations"]["eu_acts"] == []

@@ -147,7 +147,7 @@ def measure_relations(measure: ox.NamedNode, iris: Iris) -> str:
     VALUES (?p ?relation) {{
       (npce:responsibleMinistry "ministries") (npce:usesInstrument "instruments")
       (npce:targetsProductGroup "product_groups") (npce:servesGoal "goals")
-      (npce:appliesStrategy "strategies") (npce:status "status") }}
+      (npce:appliesStrategy "strategies") (npce:concernsEuAct "eu_acts") (npce:status "status") }}
     OPTIONAL {{ ?concept skos:notation ?notation }}
     OPTIONAL {{ ?concept skos:prefLabel ?concept_label FILTER(lang(?concept_label) = "nl") }} }}
 }} ORDER BY ?relation ?notation ?concept_label ?concept"""

@@ -97,6 +97,7 @@ class MeasureRelations(BaseModel):
     product_groups: list[ConceptRef]
     goals: list[ConceptRef]
     strategies: list[ConceptRef]
+    eu_acts: list[ConceptRef]  # the EU acts the measure is about (notation: the CELEX number)
     amounts: list[Amount]
 
 

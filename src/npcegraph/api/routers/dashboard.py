@@ -131,7 +131,7 @@ def relations(rows: list[Row], amounts: list[Row]) -> MeasureRelations:
     return MeasureRelations(
         ministries=grouped.get("ministries", []), instruments=grouped.get("instruments", []),
         product_groups=grouped.get("product_groups", []), goals=grouped.get("goals", []),
-        strategies=grouped.get("strategies", []),
+        strategies=grouped.get("strategies", []), eu_acts=grouped.get("eu_acts", []),
         amounts=[Amount(iri=a["amount"], value=float(a["value"]), currency=a.get("currency"),
                         letter=a.get("letter"), part_of=a.get("part_of")) for a in amounts])
 
