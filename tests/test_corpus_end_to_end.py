@@ -418,11 +418,11 @@ CANNED_EXPECTED = {
     ),
     "money-per-instrument": (
         ("instrument", "euros", "amounts", "measures"),
-        8,
+        4,
         [
-            ("Circulair inkopen", "15000000000", "1", "1"),
-            ("Inkopen met Impact", "15000000000", "1", "1"),
-            ("Klimaatfonds", "665000000", "5", "3"),
+            ("Klimaatfonds", "565000000", "4", "2"),
+            ("NGF", "220000000", "1", "1"),
+            ("DEI+CE", "20000000", "1", "1"),
         ],
     ),
     "measures-by-status": (

@@ -340,3 +340,15 @@ def test_a_promise_to_inform_the_kamer_is_a_commitment_not_a_measure(facts_of: F
     assert [m.key for m in facts.measures] == ["upv-matrassen"]
     assert [(c.due, c.evidence.quote[:20]) for c in facts.commitments] == [
         (None, "Ik zal een UPV voor "), ("2026", "Ik informeer uw Kame")]
+
+
+def test_spending_turnover_and_restated_amounts_fund_no_measure(facts_of: FactsOf) -> None:
+    _, facts = facts_of(
+        "Ik stel € 12 miljoen beschikbaar via de DEI+ CE-regeling voor textiel.\n\n"
+        "Ik zal een UPV voor matrassen invoeren; de UPV en de € 12 miljoen zijn belangrijke "
+        "instrumenten.\n\n"
+        "Ik zal de SDE++ openstellen voor bedrijven met jaarlijkse uitgaven van € 5 miljoen en "
+        "bedrijven met meer dan € 40 miljoen netto-omzet.\n")
+    amounts = {m.key: [a.value for a in m.amounts] for m in facts.measures}
+    assert amounts == {"dei-plus-ce-textiel": [Decimal("12000000")], "upv-matrassen": [],
+                       "sde-plus-plus": []}

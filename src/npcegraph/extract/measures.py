@@ -13,7 +13,8 @@ those of the sentence and of the sentences right after it that link it to a goal
 or minister named in the sentence (with the sender when the sender speaks in it), else in the
 section heading, else, when the government acts in the sentence or just before it ("ik", "het
 kabinet", "Nederland zet zich in"), the answering ministers of a written answer or the letter's
-sender, else explicitly unknown. The status comes from the cue phrases of
+sender, else explicitly unknown. Its amounts are those of the sentence and its footnotes, not
+spending, turnover or a restated amount. The status comes from the cue phrases of
 the status vocabulary. :mod:`npcegraph.extract.resolve` merges the statements into measures.
 """
 
@@ -89,6 +90,34 @@ REPORTING = re.compile(
     r"(?:\b(?:informeer|informeren|stuur|sturen|zend|zenden)\b[^.,]{0,30}\b(?:uw|de) kamer\b"
     r"|\b(?:uw|de) kamer\b[^.,]{0,60}\b(?:te informeren|te sturen|toe te sturen|toesturen)\b)",
     re.IGNORECASE)
+
+
+# "de € 100 mln": the definite article points back to an amount stated before.
+_DEFINITE = re.compile(r"\b(?:de|deze|dit|die)\s+$", re.IGNORECASE)
+
+
+# An amount that measures something else than a budget: spending ("jaarlijkse uitgaven van"),
+# turnover ("€ 40 miljoen netto-omzet").
+_NOT_FUNDING_BEFORE = re.compile(r"\b(?:uitgaven|omzet)\b(?:\s\w+){0,3}\s*$",
+                                 re.IGNORECASE)
+_NOT_FUNDING_AFTER = re.compile(r"^\s*(?:netto-?|bruto-?)?omzet\b", re.IGNORECASE)
+
+
+def non_funding_amounts(text: str, amounts: Sequence[Amount]) -> set[int]:
+    """Offsets of the amounts that fund no measure of their sentence: spending or turnover
+    (``_NOT_FUNDING_*``), and an amount that repeats, with a definite article, a value stated
+    earlier in the letter ("zijn «Sturen met MKI» en de € 100 mln uit het Klimaatfonds
+    belangrijke instrumenten": it funds the measure that first named it)."""
+    seen: set[object] = set()
+    restated: set[int] = set()
+    for amount in sorted(amounts, key=lambda a: a.evidence.start):
+        start, end = amount.evidence.start, amount.evidence.end
+        if ((amount.value in seen and _DEFINITE.search(text[max(0, start - 8):start]))
+                or _NOT_FUNDING_BEFORE.search(text[max(0, start - 40):start])
+                or _NOT_FUNDING_AFTER.match(text[end:end + 20])):
+            restated.add(start)
+        seen.add(amount.value)
+    return restated
 
 
 def _in(mentions: Sequence[Mention], start: int, end: int, *kinds: str) -> list[Mention]:
@@ -281,6 +310,7 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
     sentences = list(doc.sents)
     index = {sentence.start_char: i for i, sentence in enumerate(sentences)}
     stated = {sentence.start_char for sentence, _, _ in statements}
+    non_funding = non_funding_amounts(text, amounts)
     for sentence, context, probability in statements:
         start, end = sentence.start_char, sentence.end_char
         named = context.mentions  # the concepts the sentence itself names
@@ -328,7 +358,9 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                 key="", label="", evidence=evidence,
                 status=status, ministries=tuple(ministries), instruments=group,
                 product_groups=tuple(g.iri for g in group_concepts), goals=goals,
-                strategies=strategies, amounts=(*context.amounts, *noted), eu_acts=eu_acts,
+                strategies=strategies, eu_acts=eu_acts,
+                amounts=tuple(a for a in (*context.amounts, *noted)
+                              if a.evidence.start not in non_funding),
                 ministry_source=source,
                 statements=(evidence,), answer=answer.key if answer else None,
             ))
