@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from spacy.language import Language
 
-from npcegraph.concepts import Vocabulary
+from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.extract import LetterFacts, extract_facts
 from npcegraph.extract.measures import OUTLINE
 from npcegraph.letters import Letter, letter_from_text
@@ -21,6 +21,21 @@ from tests.extract.conftest import HEADER
 FactsOf = Callable[[str], tuple[Letter, LetterFacts]]
 
 ID = "https://w3id.org/npcegraph/id/"
+# The MKI, made for the GWW (npce:scopeProductGroup).
+MKI = concept("instrument", "instrument", "mki", "milieukostenindicator", "MKI", notation="MKI",
+              scope=(ID + "product-group/gww",))
+
+
+# A goal with a target year, named in the sentences of the goal tests.
+RECYCLING_GOAL = concept("goal", "goal", "matrassen-recycling-2030",
+                         "90 procent recycling van matrassen", target_year=2030)
+
+
+def facts_with(body: str, *extra: Concept) -> tuple[Letter, LetterFacts]:
+    """The facts of a letter with the standard header, with the tiny vocabulary and ``extra``."""
+    vocabulary = Vocabulary((*TINY.concepts, *extra))
+    letter = letter_from_text(HEADER + body)
+    return letter, extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
 
 
 def test_measures_one_per_instrument_and_product_group(facts_of: FactsOf) -> None:
@@ -144,13 +159,10 @@ def test_a_new_item_does_not_continue_the_passage_before_it(facts_of: FactsOf) -
 
 
 def test_a_measure_serves_the_goals_its_own_sentence_names() -> None:
-    goal = concept("goal", "goal", "matrassen-recycling-2030", "90 procent recycling van matrassen",
-                   target_year=2030)
-    vocabulary = Vocabulary((*TINY.concepts, goal))
-    letter = letter_from_text(HEADER + (
+    _, facts = facts_with(
         "Ik zal een UPV voor matrassen invoeren met het oog op 90 procent recycling van "
-        "matrassen. Ook zal ik de SDE++ openstellen voor de recycling van textiel.\n"))
-    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+        "matrassen. Ook zal ik de SDE++ openstellen voor de recycling van textiel.\n",
+        RECYCLING_GOAL)
     goals = {m.key: m.goals for m in facts.measures}
     assert goals == {"upv-matrassen": (ID + "goal/matrassen-recycling-2030",),
                      "sde-plus-plus-textiel": ()}
@@ -163,11 +175,7 @@ def test_a_measure_serves_the_goals_its_own_sentence_names() -> None:
     ("Het PBL meldt dat 90 procent recycling van matrassen nog ver weg is.", False),
 ])
 def test_a_sentence_linking_a_statement_to_a_goal_lends_it_the_goal(link: str, lent: bool) -> None:
-    goal = concept("goal", "goal", "matrassen-recycling-2030", "90 procent recycling van matrassen",
-                   target_year=2030)
-    vocabulary = Vocabulary((*TINY.concepts, goal))
-    letter = letter_from_text(HEADER + f"Ik zal een UPV voor matrassen invoeren. {link}\n")
-    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    _, facts = facts_with(f"Ik zal een UPV voor matrassen invoeren. {link}\n", RECYCLING_GOAL)
     [measure] = [m for m in facts.measures if m.key == "upv-matrassen"]
     assert measure.goals == ((ID + "goal/matrassen-recycling-2030",) if lent else ())
 
@@ -182,14 +190,10 @@ def test_such_an_instrument_refers_back_to_the_one_before(facts_of: FactsOf) -> 
 
 
 def test_an_instrument_made_for_a_product_group_lends_it_when_the_sentence_names_none() -> None:
-    mki = concept("instrument", "instrument", "mki", "milieukostenindicator", "MKI",
-                  notation="MKI", scope=(ID + "product-group/gww",))
     gww = concept("product_group", "product-group", "gww", "grond-, weg- en waterbouw", "GWW")
-    vocabulary = Vocabulary((*TINY.concepts, mki, gww))
-    letter = letter_from_text(HEADER + (
+    _, facts = facts_with(
         "Ik zal opdrachtgevers verplichten de MKI mee te wegen in aanbestedingen.\n\n"
-        "Ik zal de MKI ook voor matrassen verkennen.\n"))
-    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+        "Ik zal de MKI ook voor matrassen verkennen.\n", MKI, gww)
     assert {m.key: m.product_groups for m in facts.measures} == {
         "mki-gww": (ID + "product-group/gww",), "mki-matrassen": (ID + "product-group/matrassen",)}
 
@@ -239,10 +243,9 @@ def test_a_statement_without_instrument_falls_back_to_the_programme_framing_it(
     npce = replace(concept("instrument", "instrument", "npce",
                            "Nationaal Programma Circulaire Economie", "NPCE", notation="NPCE"),
                    types=("beleidsprogramma",))
-    vocabulary = Vocabulary((*TINY.concepts, npce))
-    letter = letter_from_text(HEADER + opening + (
-        " Het kabinet zal onderzoeken hoe reparatie van meubels goedkoper kan worden.\n"))
-    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+    _, facts = facts_with(
+        opening + " Het kabinet zal onderzoeken hoe reparatie van meubels goedkoper kan worden.\n",
+        npce)
     assert [m.instruments for m in facts.measures if "reparatie" in m.evidence.quote] == [
         (f"{ID}instrument/{instrument}",)]
 
@@ -284,13 +287,9 @@ def test_an_instrument_made_for_a_narrower_group_of_the_heading_lends_that_group
     bouw = concept("product_group", "product-group", "bouw", "bouwsector", "bouw en infrastructuur")
     gww = concept("product_group", "product-group", "gww", "grond-, weg- en waterbouw", "GWW",
                   broader=(ID + "product-group/bouw",))
-    mki = concept("instrument", "instrument", "mki", "milieukostenindicator", "MKI",
-                  notation="MKI", scope=(ID + "product-group/gww",))
-    vocabulary = Vocabulary((*TINY.concepts, bouw, gww, mki))
-    letter = letter_from_text(HEADER + (
+    _, facts = facts_with(
         "Bouw en infrastructuur\n\nIk zal opdrachtgevers verplichten de MKI mee te wegen in "
-        "aanbestedingen. Daarnaast zal ik de SDE++ openstellen.\n"))
-    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+        "aanbestedingen. Daarnaast zal ik de SDE++ openstellen.\n", bouw, gww, MKI)
     assert {m.key: m.product_groups for m in facts.measures} == {
         "mki-gww": (ID + "product-group/gww",), "sde-plus-plus-bouw": (ID + "product-group/bouw",)}
 
@@ -298,12 +297,10 @@ def test_an_instrument_made_for_a_narrower_group_of_the_heading_lends_that_group
 def test_actions_on_one_eu_act_are_the_governments_position_on_it() -> None:
     crma = concept("eu_act", "eu-act", "crma", "Critical Raw Materials Act", "CRMA",
                    notation="32024R1252")
-    vocabulary = Vocabulary((*TINY.concepts, crma))
-    letter = letter_from_text(HEADER + (
+    letter, facts = facts_with(
         "Via de CRMA wil het kabinet zich inzetten voor Europese mijnbouw.\n\n"
         "Ik zal een UPV voor matrassen invoeren.\n\n"
-        "Het kabinet zal er in het kader van de CRMA voor pleiten dat recycling meetelt.\n"))
-    facts = extract_facts(letter, build_nlp(vocabulary)(letter.text), vocabulary)
+        "Het kabinet zal er in het kader van de CRMA voor pleiten dat recycling meetelt.\n", crma)
     measures = {m.key: m for m in facts.measures}
     assert sorted(measures) == ["inzet-crma", "upv-matrassen"]
     position = measures["inzet-crma"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -108,16 +109,16 @@ def non_funding_amounts(text: str, amounts: Sequence[Amount]) -> set[int]:
     (``_NOT_FUNDING_*``), and an amount that repeats, with a definite article, a value stated
     earlier in the letter ("zijn «Sturen met MKI» en de € 100 mln uit het Klimaatfonds
     belangrijke instrumenten": it funds the measure that first named it)."""
-    seen: set[object] = set()
-    restated: set[int] = set()
+    seen: set[Decimal] = set()
+    excluded: set[int] = set()
     for amount in sorted(amounts, key=lambda a: a.evidence.start):
         start, end = amount.evidence.start, amount.evidence.end
         if ((amount.value in seen and _DEFINITE.search(text[max(0, start - 8):start]))
                 or _NOT_FUNDING_BEFORE.search(text[max(0, start - 40):start])
                 or _NOT_FUNDING_AFTER.match(text[end:end + 20])):
-            restated.add(start)
+            excluded.add(start)
         seen.add(amount.value)
-    return restated
+    return excluded
 
 
 def _in(mentions: Sequence[Mention], start: int, end: int, *kinds: str) -> list[Mention]:
