@@ -64,6 +64,8 @@ def test_dashboard_filter_by_instrument_sorted_descending(api: TestClient) -> No
     ({"ministry": "IenW", "instrument": "UPV"}, ["upv-matrassen", "upv-textiel"]),
     ({"ministry": "KGG", "instrument": "UPV"}, []),
     ({"ministry": "XYZ"}, []),
+    ({"eu_act": "espr"}, ["inzet-espr"]),
+    ({"eu_act": "espr", "letter": "kst-32852-902"}, []),
 ])
 def test_dashboard_filters_combine(api: TestClient, params: dict[str, str],
                                    expected: list[str]) -> None:

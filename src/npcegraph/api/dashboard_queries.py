@@ -59,6 +59,7 @@ class MeasureFilter:
     status: str | None = None
     letter: str | None = None
     q: str | None = None
+    eu_act: str | None = None
 
     def bindings(self, iris: Iris) -> dict[str, Term]:
         """The filter values as RDF terms, by variable name."""
@@ -68,7 +69,7 @@ class MeasureFilter:
         if self.instrument:
             found["f_instrument"] = ox.Literal(self.instrument)
         for name, kind in (("product_group", "product_group"), ("goal", "goal"),
-                           ("status", "status")):
+                           ("status", "status"), ("eu_act", "eu_act")):
             slug = getattr(self, name)
             if slug:
                 found[f"f_{name}"] = ox.NamedNode(str(iris.concept(kind, slug)))
@@ -87,6 +88,7 @@ _FILTER_PATTERNS = {
     "f_product_group": "?m npce:targetsProductGroup ?f_product_group .",
     "f_goal": "?m npce:servesGoal ?f_goal .",
     "f_status": "?m npce:status ?f_status .",
+    "f_eu_act": "?m npce:concernsEuAct ?f_eu_act .",
     "f_letter": "?m npce:hasMention/npce:inLetter ?f_letter .",
     "f_q": "?m rdfs:label ?fl . FILTER(CONTAINS(LCASE(STR(?fl)), LCASE(STR(?f_q))))",
 }

@@ -105,15 +105,18 @@ async def measures(
     goal: Slug = None,
     status: Slug = None,
     letter: Slug = None,
+    eu_act: Slug = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     page: Annotated[int, Query(ge=1)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
     sort: SortKey = "label",
 ) -> MeasurePage:
     """Measures passing every filter given: ``ministry`` and ``instrument`` are notations
-    (``KGG``, ``UPV``), ``product_group``, ``goal``, ``status`` and ``letter`` slugs, ``q``
-    text in a label (case-insensitive); sorted by ``sort`` (``-`` for descending)."""
-    filters = dq.MeasureFilter(ministry, instrument, product_group, goal, status, letter, q)
+    (``KGG``, ``UPV``), ``product_group``, ``goal``, ``status``, ``letter`` and ``eu_act``
+    (the EU act a measure concerns: ``espr``) slugs, ``q`` text in a label (case-insensitive);
+    sorted by ``sort`` (``-`` for descending)."""
+    filters = dq.MeasureFilter(ministry, instrument, product_group, goal, status, letter, q,
+                               eu_act)
     minted = iris(state)
     total = int((await select(state, dq.measures_count(filters, minted)))[0]["total"])
     rows = await select(state, dq.measures_page(filters, minted, sort, per_page,
