@@ -107,8 +107,8 @@ _NOT_FUNDING_AFTER = re.compile(r"^\s*(?:netto-?|bruto-?)?omzet\b", re.IGNORECAS
 def non_funding_amounts(text: str, amounts: Sequence[Amount]) -> set[int]:
     """Offsets of the amounts that fund no measure of their sentence: spending or turnover
     (``_NOT_FUNDING_*``), and an amount that repeats, with a definite article, a value stated
-    earlier in the letter ("zijn «Sturen met MKI» en de € 100 mln uit het Klimaatfonds
-    belangrijke instrumenten": it funds the measure that first named it)."""
+    earlier in the letter ("de € 100 mln uit het Klimaatfonds": it funds the measure that first
+    named it)."""
     seen: set[Decimal] = set()
     excluded: set[int] = set()
     for amount in sorted(amounts, key=lambda a: a.evidence.start):
