@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from npcegraph.concepts import Vocabulary
+from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.extract.facts import Amount, Measure, Mention, sentence_evidence
 from npcegraph.extract.questions import AnswerFact, answer_at
 from npcegraph.extract.resolve import NEW_ITEM, OWN_INSTRUMENT, STATUS_PRIORITY, resolve_measures
@@ -258,6 +258,25 @@ def _context_instruments(sentence: Span, text: str, mentions: Sequence[Mention],
     return []
 
 
+def statement_groups(vocabulary: Vocabulary, named: Sequence[Mention],
+                     titled: Sequence[Mention], instruments: Sequence[Mention]) -> list[Concept]:
+    """A statement's product groups: those its sentence names, else those of its section
+    heading, unless its instruments are made for narrower ones (the MKI under "Bouw": the GWW),
+    else the ones its instruments are made for ("de MKI": the GWW)."""
+    def concepts(mentions: Sequence[Mention]) -> list[Concept]:
+        return [vocabulary[g] for g in dict.fromkeys(m.concept for m in mentions)]
+
+    if named:
+        return concepts(named)
+    scoped = [vocabulary[g] for g in dict.fromkeys(
+        g for m in instruments for g in vocabulary[m.concept].scope) if vocabulary.get(g)]
+    headed = concepts(titled)
+    if headed and scoped and not all(
+            any(h.iri in vocabulary.ancestors(c.iri) for c in scoped) for h in headed):
+        return headed
+    return scoped or headed
+
+
 def linked_goals(sentences: Sequence[Span], index: int, stated: set[int], text: str,
                  mentions: Sequence[Mention]) -> list[str]:
     """The goals named by the sentences after ``sentences[index]`` in its paragraph that link it
@@ -318,21 +337,10 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         instruments = _in(named, start, end, "instrument")
         if not instruments and not NEW_ITEM.match(sentence.text):
             instruments = _context_instruments(sentence, text, told, vocabulary, sections)
-        groups = _in(named, start, end, "product_group")
         heading = sections.heading(start)
-        titled = not groups
-        if not groups and heading is not None:
-            groups = _in(mentions, heading.start, heading.end, "product_group")
-        group_concepts = [vocabulary[g] for g in dict.fromkeys(m.concept for m in groups)]
-        scoped = [vocabulary[g] for g in dict.fromkeys(
-            g for m in instruments for g in vocabulary[m.concept].scope)
-            if vocabulary.get(g) is not None]
-        if not group_concepts or (titled and scoped and all(
-                any(h.iri in vocabulary.ancestors(c.iri) for c in scoped)
-                for h in group_concepts)):
-            # "de MKI" without product group (or under a heading "Bouw"): the GWW, which it
-            # is made for
-            group_concepts = scoped or group_concepts
+        titled = _in(mentions, heading.start, heading.end, "product_group") if heading else []
+        group_concepts = statement_groups(vocabulary, _in(named, start, end, "product_group"),
+                                          titled, instruments)
         ministries, source = _ministries(_in(named, start, end, "ministry", "post")), "text"
         if ministries and sender and sender not in ministries and GOVERNMENT_VOICE.search(
                 sentence.text):  # "Samen met de Minister van EZ zet ik ...": the sender too
