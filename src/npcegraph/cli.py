@@ -213,6 +213,9 @@ def evaluate(
     = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")]
     = False,
+    cross_validate: Annotated[bool, typer.Option(
+        "--cross-validate", help="also score each gold letter with the measure classifier "
+        "trained on the other gold letters (leave one letter out)")] = False,
     corpus: CorpusOption = None,
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per type."""
@@ -222,7 +225,7 @@ def evaluate(
 
     settings = get_settings()
     reports = run_evaluation(_gold_folder(gold_dir), corpus or settings.corpus, Pipeline(settings),
-                             letters or ())
+                             letters or (), cross_validate)
     if not reports:
         raise NpcegraphError(gold_dir, "no annotated letters found")
     if as_json:

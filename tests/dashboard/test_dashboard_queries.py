@@ -53,7 +53,7 @@ def test_dashboard_queries_bind_parameters_and_negotiate(api: TestClient) -> Non
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     lines = response.text.splitlines()
-    assert lines[0] == "ministry,measures,labels" and lines[1].startswith("KGG,7,")
+    assert lines[0] == "ministry,measures,labels" and lines[1].startswith("KGG,6,")
     tsv = api.get("/api/queries/letters", headers={"Accept": "text/tab-separated-values"})
     assert tsv.text.splitlines()[1].startswith('"kst-32852-901"')
     xml = api.get("/api/queries/letters", headers={"Accept": "application/sparql-results+xml"})

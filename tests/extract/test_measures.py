@@ -333,10 +333,13 @@ def test_a_sentence_after_a_third_party_outline_refers_back_to_its_instrument(
 
 def test_a_promise_to_inform_the_kamer_is_a_commitment_not_a_measure(facts_of: FactsOf) -> None:
     _, facts = facts_of("Ik zal een UPV voor matrassen invoeren.\n\n"
-                        "Ik informeer uw Kamer na de zomer over de UPV voor textiel.\n")
+                        "Ik informeer uw Kamer na de zomer over de UPV voor textiel.\n\n"
+                        "Ik verwacht uw Kamer na de zomer, bij de evaluatie van de SDE++, te "
+                        "informeren over de uitstoot.\n")
     assert [m.key for m in facts.measures] == ["upv-matrassen"]
     assert [(c.due, c.evidence.quote[:20]) for c in facts.commitments] == [
-        (None, "Ik zal een UPV voor "), ("2026", "Ik informeer uw Kame")]
+        (None, "Ik zal een UPV voor "), ("2026", "Ik informeer uw Kame"),
+        ("2026", "Ik verwacht uw Kamer")]
 
 
 def test_spending_turnover_and_restated_amounts_fund_no_measure(facts_of: FactsOf) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from npcegraph.evaluate.gold import GoldError, gold_record, load_gold_dir
 from npcegraph.evaluate.scores import Counts, metadata_agreement, score_letter
 from npcegraph.evaluate.system import normalise_references, system_record
+from npcegraph.extract.statement_model import shipped_model
 from npcegraph.letters import read_letter
 from npcegraph.pipeline import Pipeline
 
@@ -59,12 +60,16 @@ def letter_path(raw: dict[str, Any], gold_dir: Path, corpus: Path) -> Path:
                     f"{gold_dir / 'letters'} or {corpus}")
 
 
+def _named(slug: str, raw: dict[str, Any], only: Sequence[str]) -> bool:
+    return slug in only or raw.get("file") in only
+
+
 def evaluate_set(name: str, gold_dir: Path, corpus: Path, pipeline: Pipeline,
                  only: Sequence[str] = ()) -> SetReport:
     """Score every annotated letter of ``gold_dir`` (or those named in ``only``)."""
     report = SetReport(name)
     for slug, raw in sorted(load_gold_dir(gold_dir).items()):
-        if only and slug not in only and raw.get("file") not in only:
+        if only and not _named(slug, raw, only):
             continue
         letter = read_letter(letter_path(raw, gold_dir, corpus))
         gold = gold_record(raw, letter)
@@ -77,10 +82,39 @@ def evaluate_set(name: str, gold_dir: Path, corpus: Path, pipeline: Pipeline,
 
 
 def evaluate(gold_dir: Path, corpus: Path, pipeline: Pipeline,
-             only: Sequence[str] = ()) -> list[SetReport]:
-    """The gold directory's own letters, and its ``heldout/`` letters as a separate set."""
+             only: Sequence[str] = (), cross_validate: bool = False) -> list[SetReport]:
+    """The gold directory's own letters, with ``cross_validate`` also scored by classifiers
+    that did not see them, and its ``heldout/`` letters as a separate set."""
     reports = [evaluate_set(gold_dir.name, gold_dir, corpus, pipeline, only)]
+    if cross_validate:
+        reports.append(evaluate_cross_validated(gold_dir, corpus, pipeline, only))
     heldout = gold_dir / "heldout"
     if heldout.is_dir() and any(heldout.glob("*.yaml")):
         reports.append(evaluate_set("heldout", heldout, corpus, pipeline, only))
     return [r for r in reports if r.letters]
+
+
+def evaluate_cross_validated(gold_dir: Path, corpus: Path, pipeline: Pipeline,
+                             only: Sequence[str] = ()) -> SetReport:
+    """Score each letter of ``gold_dir`` (or those named in ``only``) with the
+    measure-statement classifier trained on the directory's other letters, at the model's own
+    threshold and calibration: the figures of letters the classifier has not seen."""
+    from npcegraph.evaluate.train import cross_validated, letter_examples
+
+    own = pipeline.statement_model
+    model = own or shipped_model()
+    golds = load_gold_dir(gold_dir)
+    folds = cross_validated(letter_examples(gold_dir, corpus, pipeline))
+    report = SetReport(f"{gold_dir.name} (leave-one-letter-out)")
+    try:
+        for slug, fold in sorted(folds.items()):
+            if only and not _named(slug, golds[slug], only):
+                continue
+            pipeline.statement_model = replace(fold, threshold=model.threshold,
+                                               calibration=model.calibration)
+            part = evaluate_set(report.name, gold_dir, corpus, pipeline, [slug])
+            report.letters.update(part.letters)
+            report.metadata.update(part.metadata)
+    finally:
+        pipeline.statement_model = own
+    return report

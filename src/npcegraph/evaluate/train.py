@@ -1,11 +1,13 @@
 """Train the measure-statement classifier from gold annotations: ``npcegraph train-measures``.
 
 Every candidate sentence of an annotated letter is an example; it is positive when it overlaps a
-quote of one of the letter's gold measures. The decision threshold is the one that maximises F1
-(averaged with its neighbouring thresholds) of the sentence decisions in leave-one-letter-out
-cross-validation, so it is chosen on letters each fold's model did not see. Only the gold
-directory's own letters are used, never ``heldout/``: those judge the model. The Platt scaling
-of measure confidence is fitted on the measures each fold's model finds in its left-out letter.
+quote of one of the letter's gold measures. The decision threshold is the one that maximises the
+measure-detection F1 (averaged with its neighbouring thresholds) of the pipeline in
+leave-one-letter-out cross-validation, so it is chosen on letters each fold's model did not see,
+and on what the evaluation scores (measures, after merging) rather than on single sentences. Only
+the gold directory's own letters are used, never ``heldout/``: those judge the model. The Platt
+scaling of measure confidence is fitted on the measures each fold's model finds in its left-out
+letter.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from pathlib import Path
 
 from npcegraph.evaluate.gold import gold_record, load_gold_dir
 from npcegraph.evaluate.run import letter_path
-from npcegraph.evaluate.scores import match_measures
+from npcegraph.evaluate.scores import Counts, match_measures
 from npcegraph.evaluate.system import system_record
-from npcegraph.extract import statement_contexts
+from npcegraph.extract import extract_facts, statement_contexts
 from npcegraph.extract.statement_features import sentence_features
 from npcegraph.extract.statement_model import (
     DEFAULT_THRESHOLD,
@@ -60,17 +62,45 @@ def _f1_at(scored: Sequence[tuple[float, bool]], threshold: float) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
-    """The threshold (in steps of 0.05) with the best F1 of ``(probability, label)`` pairs,
-    F1 averaged with the two neighbouring steps so that noise in a flat curve does not pick an
-    outlier."""
-    steps = [step / 20 for step in range(1, 20)]
-    f1 = {t: _f1_at(scored, t) for t in steps}
+STEPS = tuple(step / 20 for step in range(1, 20))  # candidate thresholds
+
+
+def smoothed_best(f1: dict[float, float]) -> float:
+    """The threshold whose F1, averaged with the two neighbouring steps (so that noise in a flat
+    curve does not pick an outlier), is best; the lower one on a tie."""
+    steps = sorted(f1)
     smoothed = {t: sum(f1[n] for n in neighbours) / len(neighbours)
                 for i, t in enumerate(steps[1:-1], start=1)
                 if (neighbours := steps[i - 1:i + 2])}
     best = max(smoothed, key=lambda t: (smoothed[t], -t))
     return best if f1[best] > 0 else DEFAULT_THRESHOLD
+
+
+def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
+    """The threshold (in steps of 0.05) with the best smoothed F1 of sentence decisions,
+    ``(probability, label)`` pairs."""
+    return smoothed_best({t: _f1_at(scored, t) for t in STEPS})
+
+
+def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
+                      pipeline: Pipeline) -> float:
+    """The threshold (in steps of 0.05) with the best smoothed measure-detection F1, pooled
+    over the letters, each run with the fold model that did not see it."""
+    counts = {t: Counts() for t in STEPS}
+    for slug, raw in sorted(load_gold_dir(gold_dir).items()):
+        if slug not in folds:
+            continue
+        letter = read_letter(letter_path(raw, gold_dir, corpus))
+        doc = pipeline.nlp(letter.text)
+        gold = gold_record(raw, letter)
+        for t in STEPS:
+            facts = extract_facts(letter, doc, pipeline.vocabulary, pipeline.rejected,
+                                  replace(folds[slug], threshold=t))
+            system = system_record(letter, facts, pipeline.vocabulary)
+            matched = match_measures(gold.measures, system.measures)
+            counts[t].add(Counts(len(matched), len(system.measures) - len(matched),
+                                 len(gold.measures) - len(matched)))
+    return smoothed_best({t: c.f1 for t, c in counts.items()})
 
 
 def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,
@@ -80,9 +110,11 @@ def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,
 
 
 def calibration_pairs(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
-                      pipeline: Pipeline) -> list[tuple[float, bool]]:
-    """For every measure the pipeline finds in a letter with the model that did not see it: its
-    most certain statement's probability and whether it matched a gold measure."""
+                      pipeline: Pipeline, threshold: float = DEFAULT_THRESHOLD,
+                      ) -> list[tuple[float, bool]]:
+    """For every measure the pipeline finds in a letter with the model that did not see it (at
+    ``threshold``): its most certain statement's probability and whether it matched a gold
+    measure."""
     pairs: list[tuple[float, bool]] = []
     own = pipeline.statement_model
     try:
@@ -90,7 +122,8 @@ def calibration_pairs(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
             if slug not in folds:
                 continue
             letter = read_letter(letter_path(raw, gold_dir, corpus))
-            pipeline.statement_model = replace(folds[slug], calibration=(1.0, 0.0))
+            pipeline.statement_model = replace(folds[slug], threshold=threshold,
+                                               calibration=(1.0, 0.0))
             facts = pipeline.facts(letter)
             system = system_record(letter, facts, pipeline.vocabulary)
             matched = match_measures(gold_record(raw, letter).measures, system.measures)
@@ -101,15 +134,18 @@ def calibration_pairs(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
 
 
 def train(by_letter: dict[str, list[Example]], l2: float = L2,
-          folds: dict[str, StatementModel] | None = None) -> StatementModel:
-    """A model fitted on every letter, with the cross-validated threshold (``folds``: the
-    leave-one-letter-out models, computed when not given)."""
-    if folds is None:
-        folds = cross_validated(by_letter, l2) if len(by_letter) > 1 else {}
-    scored = [(folds[slug].probability(features), label)
-              for slug in folds for features, label in by_letter[slug]]
+          folds: dict[str, StatementModel] | None = None,
+          threshold: float | None = None) -> StatementModel:
+    """A model fitted on every letter, with ``threshold`` or else the threshold of the best
+    cross-validated sentence decisions (``folds``: the leave-one-letter-out models, computed when
+    not given)."""
+    if threshold is None:
+        if folds is None:
+            folds = cross_validated(by_letter, l2) if len(by_letter) > 1 else {}
+        scored = [(folds[slug].probability(features), label)
+                  for slug in folds for features, label in by_letter[slug]]
+        threshold = best_threshold(scored) if scored else DEFAULT_THRESHOLD
     model = fit(_pooled(by_letter), l2=l2)
-    threshold = best_threshold(scored) if scored else DEFAULT_THRESHOLD
     return replace(model, threshold=threshold,
                    meta={**model.meta, "letters": sorted(by_letter)})
 
@@ -121,7 +157,9 @@ def train_from_gold(gold_dir: Path, corpus: Path, pipeline: Pipeline) -> Stateme
     if not examples:
         return None
     folds = cross_validated(examples) if len(examples) > 1 else {}
-    pairs = calibration_pairs(folds, gold_dir, corpus, pipeline)
-    model = train(examples, folds=folds)
+    threshold = (measure_threshold(folds, gold_dir, corpus, pipeline) if folds
+                 else DEFAULT_THRESHOLD)
+    pairs = calibration_pairs(folds, gold_dir, corpus, pipeline, threshold)
+    model = train(examples, folds=folds, threshold=threshold)
     return replace(model, calibration=fit_platt(pairs),
                    meta={**model.meta, "calibration_measures": len(pairs)})

@@ -50,7 +50,8 @@ _DEED = (r"(?:onderzoek(?:t|en)?|verken(?:t|nen)?|start(?:en)?|ontwikkel(?:t|en)
          r"zet(?:ten)?\b.{0,60}\b(?:in|stappen|op)|"
          r"neem(?:t)?\b.{0,60}\b(?:maatregelen|stappen|initiatief|op)|nemen\b.{0,40}\bmaatregelen|"
          r"voer(?:t|en)?\b.{0,60}\buit|werk(?:t|en)?\s(?:\w+\s){0,4}aan|"
-         r"maak(?:t|en)?\s(?:zich|ons|me)\shard|draag(?:t)?\s(?:\w+\s){0,3}bij|dragen\s(?:\w+\s){0,3}bij|"
+         r"inzetten\s(?:voor|op)|(?:be)?pleit(?:en)?|roep(?:t|en)?\b.{0,60}\bop\b|"
+         r"dring(?:t|en)?\b.{0,40}\baan\b|maak(?:t|en)?\s(?:zich|ons|me)\shard|draag(?:t)?\s(?:\w+\s){0,3}bij|dragen\s(?:\w+\s){0,3}bij|"
          r"(?:heb|hebben|heeft)\b.{0,60}\bopdracht\sgegeven|la(?:at|ten)\b.{0,60}\b(?:onderzoeken|uitvoeren|"
          r"ontwikkelen)|sluit(?:en)?\b.{0,60}\baf|(?:zal|zullen|ga|gaat|gaan)\b.{0,80}\b(?:onderzoeken|"
          r"verkennen|uitwerken|opstellen|invoeren|ontwikkelen|starten|opzetten|inzetten|bezien|"
@@ -85,11 +86,12 @@ OUTLINE = re.compile(
     r"|\b(?:ten eerste|vervolgens|ten slotte|tot slot)\b[^.]{0,40}\bga\b",
     re.IGNORECASE)
 # A sentence whose main clause promises to inform the Kamer ("Ik informeer uw Kamer na de zomer
-# over ...", "Ik verwacht de resultaten aan uw Kamer te sturen"): a commitment, not a measure.
+# over ...", "Ik verwacht uw Kamer in het najaar, bij de verkenning, te informeren"): a
+# commitment, not a measure.
 REPORTING = re.compile(
     r"^(?:(?!\b(?:en|maar|waarbij|waarin|omdat|zodat)\b).)*?"
     r"(?:\b(?:informeer|informeren|stuur|sturen|zend|zenden)\b[^.,]{0,30}\b(?:uw|de) kamer\b"
-    r"|\b(?:uw|de) kamer\b[^.,]{0,60}\b(?:te informeren|te sturen|toe te sturen|toesturen)\b)",
+    r"|\b(?:uw|de) kamer\b[^.]{0,80}?\b(?:te informeren|te sturen|toe te sturen|toesturen)\b)",
     re.IGNORECASE)
 
 
