@@ -2,12 +2,12 @@
 
 Every candidate sentence of an annotated letter is an example; it is positive when it overlaps a
 quote of one of the letter's gold measures. The decision threshold is the one that maximises the
-measure-detection F1 (averaged with its neighbouring thresholds) of the pipeline in
+F1 of measures and their relations (averaged with its neighbouring thresholds) of the pipeline in
 leave-one-letter-out cross-validation, so it is chosen on letters each fold's model did not see,
-and on what the evaluation scores (measures, after merging) rather than on single sentences. Only
-the gold directory's own letters are used, never ``heldout/``: those judge the model. The Platt
-scaling of measure confidence is fitted on the measures each fold's model finds in its left-out
-letter.
+and on what the evaluation scores (measures after merging, and their relations) rather than on
+single sentences. Only the gold directory's own letters are used, never ``heldout/``: those
+judge the model. The Platt scaling of measure confidence is fitted on the measures each fold's
+model finds in its left-out letter.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from npcegraph.evaluate.gold import gold_record, load_gold_dir
+from npcegraph.evaluate.model import RELATION_TYPES
 from npcegraph.evaluate.run import letter_path
-from npcegraph.evaluate.scores import Counts, match_measures
+from npcegraph.evaluate.scores import Counts, match_measures, score_letter
 from npcegraph.evaluate.system import system_record
 from npcegraph.extract import extract_facts, statement_contexts
 from npcegraph.extract.statement_features import sentence_features
@@ -84,9 +85,12 @@ def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
 
 def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
                       pipeline: Pipeline) -> float:
-    """The threshold (in steps of 0.05) with the best smoothed measure-detection F1, pooled
-    over the letters, each run with the fold model that did not see it."""
-    counts = {t: Counts() for t in STEPS}
+    """The threshold (in steps of 0.05) with the best smoothed F1 of the facts the evaluation
+    scores about measures: measures and their ministry, instrument, product group, goal and
+    amount pairs, counted together over the letters, each letter run with the fold model that
+    did not see it."""
+    categories = ("measure", *(f"relation:{r}" for r in RELATION_TYPES))
+    counts = {t: {c: Counts() for c in categories} for t in STEPS}
     for slug, raw in sorted(load_gold_dir(gold_dir).items()):
         if slug not in folds:
             continue
@@ -96,11 +100,14 @@ def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
         for t in STEPS:
             facts = extract_facts(letter, doc, pipeline.vocabulary, pipeline.rejected,
                                   replace(folds[slug], threshold=t))
-            system = system_record(letter, facts, pipeline.vocabulary)
-            matched = match_measures(gold.measures, system.measures)
-            counts[t].add(Counts(len(matched), len(system.measures) - len(matched),
-                                 len(gold.measures) - len(matched)))
-    return smoothed_best({t: c.f1 for t, c in counts.items()})
+            scores = score_letter(gold, system_record(letter, facts, pipeline.vocabulary))
+            for category in categories:
+                counts[t][category].add(scores[category])
+    pooled = {t: Counts() for t in STEPS}
+    for t, by in counts.items():
+        for value in by.values():
+            pooled[t].add(value)
+    return smoothed_best({t: c.f1 for t, c in pooled.items()})
 
 
 def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,

@@ -76,15 +76,28 @@ GOVERNMENT_ACTOR = re.compile(
     GOVERNMENT_VOICE.pattern + r"|\b(?:het rijk|de overheid|de rijksoverheid)\b"
     r"|(?<!\bin )(?<!\bvan )(?<!\bvoor )(?<!\buit )(?<!\bnaar )(?<!\bbinnen )\bnederland\b",
     re.IGNORECASE)
-# The letter describing its own contents ("In deze brief ga ik in op ..."; not "Het voorstel
-# gaat in op ..."), not a measure.
+# The letter describing its own contents ("In deze brief ga ik in op ...", "Allereerst geef ik
+# toelichting op ..."; not "Het voorstel gaat in op ...") or, in a verslag schriftelijk overleg,
+# its procedure ("De vragen en opmerkingen zijn ... voorgelegd."), not a measure.
 OUTLINE = re.compile(
     r"\b(?:in|met|via) (?:deze|onderhavige) brief\b"
     r"|(?:\b(?:ik|we|wij|brief)\s(?:ga|gaan|gaat|zal|zullen)"
     r"|\b(?:ga|gaan|zal|zullen)\s(?:ik|we|wij))\b(?:\s\w+){0,3}\s(?:in op|nader in|kort in)\b"
     r"|\bhierbij (?:informeer|informeren|stuur|sturen|zend|zenden|bied|bieden)\b"
+    r"|\b(?:geef|geven)\s(?:ik|we|wij)\s(?:\w+\s){0,2}?toelichting\sop\b"
+    r"|\bvragen en opmerkingen\b[^.]{0,200}\bvoorgelegd\b|\bzijn de vragen beantwoord\b"
     r"|\b(?:ten eerste|vervolgens|ten slotte|tot slot)\b[^.]{0,40}\bga\b",
     re.IGNORECASE)
+# The lines every letter has around its body: addressee, place and date, closing, the
+# signing minister's title and name ("De Staatssecretaris van Infrastructuur en Waterstaat,",
+# "A.B. Voorbeeld").
+_SIGNER = r"(?:[A-Z][a-z]{0,2}\.\s?)+(?:[a-z]+\s){0,2}[A-Z][\w-]+"
+LETTER_FURNITURE = re.compile(
+    r"\s*(?:Aan de Voorzitter van de (?:Tweede|Eerste) Kamer\b"
+    r"|(?:Den Haag|'s-Gravenhage),?\s+\d{1,2}\s+\w+\s+\d{4}\W*$"
+    r"|(?:Hoogachtend|Met vriendelijke groet)\b"
+    rf"|(?:De|Het)\s(?:Minister|Staatssecretaris)\b[^.]{{0,150}},(?:\s*{_SIGNER})?\s*$"
+    rf"|{_SIGNER}\s*$)")
 # A sentence whose main clause promises to inform the Kamer ("Ik informeer uw Kamer na de zomer
 # over ...", "Ik verwacht uw Kamer in het najaar, bij de verkenning, te informeren"): a
 # commitment, not a measure.
@@ -180,6 +193,7 @@ def candidate_sentences(doc: Doc, sections: SectionIndex, body_end: int,
         if start in heading_starts or any(a <= start < b for a, b in asked):
             continue
         if (_KAMER_VOICE.match(sentence.text) or sentence.text.rstrip().endswith("?")
+                or LETTER_FURNITURE.match(sentence.text)
                 or OUTLINE.search(sentence.text) or REPORTING.search(sentence.text)):
             continue
         result.append(sentence)

@@ -110,7 +110,8 @@ def _primary(vocabulary: Vocabulary, statements: list[Measure]) -> Concept | Non
 def _merge(statements: list[Measure], key: str, label: str, primary: Concept | None) -> Measure:
     best = max(statements, key=lambda m: (m.evidence.confidence, -m.evidence.start))
     rank = {slug: position for position, slug in enumerate(STATUS_PRIORITY)}
-    status = min((m.status for m in statements),
+    sure = [m for m in statements if not m.evidence.low_confidence] or statements
+    status = min((m.status for m in sure),
                  key=lambda iri: rank.get(iri.rsplit("/", 1)[-1], len(STATUS_PRIORITY)))
     explicit = [m for m in statements if m.ministry_source in ("text", "section", "answer")]
     chosen = explicit or statements
