@@ -110,6 +110,8 @@ def _primary(vocabulary: Vocabulary, statements: list[Measure]) -> Concept | Non
 def _merge(statements: list[Measure], key: str, label: str, primary: Concept | None) -> Measure:
     best = max(statements, key=lambda m: (m.evidence.confidence, -m.evidence.start))
     rank = {slug: position for position, slug in enumerate(STATUS_PRIORITY)}
+    # Statements the classifier doubts ("Het kabinet streeft naar ...") do not set the status
+    # or add product groups when the measure has others.
     sure = [m for m in statements if not m.evidence.low_confidence] or statements
     status = min((m.status for m in sure),
                  key=lambda iri: rank.get(iri.rsplit("/", 1)[-1], len(STATUS_PRIORITY)))
@@ -119,7 +121,7 @@ def _merge(statements: list[Measure], key: str, label: str, primary: Concept | N
     def union(attribute: str, items: Sequence[Measure]) -> tuple:
         return tuple(dict.fromkeys(x for m in items for x in getattr(m, attribute)))
 
-    groups = union("product_groups", statements)
+    groups = union("product_groups", sure)
     if primary is not None:
         groups = (primary.iri, *[g for g in groups if g != primary.iri])
     evidences = {e for m in statements for e in m.statements}
