@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract import LetterFacts, extract_facts
+from npcegraph.extract.commitments import relative_due
 from npcegraph.letters import Letter, letter_from_text
 
 FactsOf = Callable[[str], tuple[Letter, LetterFacts]]
@@ -33,6 +35,35 @@ def test_commitments_dated_promises_and_expectations(facts_of: FactsOf) -> None:
 def test_commitments_relative_dates_use_the_letters_year(facts_of: FactsOf) -> None:
     body = "Ik verwacht u na de zomer te informeren over de uitkomsten.\n"
     assert commitments(facts_of, body) == [("2026", "Ik verwacht u")]
+
+
+def test_commitments_in_the_language_of_promises(facts_of: FactsOf) -> None:
+    # the letter is of 3 March 2026
+    body = ("Uw Kamer wordt nader geïnformeerd over de UPV voor matrassen. "
+            "Over de UPV hoopt het kabinet u rond de zomer nader te kunnen informeren. "
+            "De actualisatie van de UPV, die ik u in het najaar aanbied, volgt de evaluatie. "
+            "Op 20 maart zullen hierover afspraken worden getekend. "
+            "Het komende jaar zal de UPV worden uitgebreid. "
+            "De UPV is op 2 februari jongstleden verkend.\n")
+    assert commitments(facts_of, body) == [
+        (None, "Uw Kamer wordt"), ("2026", "Over de UPV"), ("2026", "De actualisatie van"),
+        ("2026-03-20", "Op 20 maart"), ("2027", "Het komende jaar")]
+
+
+@pytest.mark.parametrize(("text", "made", "session", "expected"), [
+    ("Ik informeer u voor de zomer.", date(2025, 3, 20), None, ("2025", "voor de zomer")),
+    ("Ik informeer u voor de zomer.", date(2025, 10, 13), None, ("2026", "voor de zomer")),
+    ("Ik informeer u dit najaar.", date(2025, 10, 13), None, ("2025", "dit najaar")),
+    ("Ik informeer u op 1 februari.", date(2025, 10, 13), None, ("2026-02-01", None)),
+    # an undated letter: the summer ends its vergaderjaar; "dit najaar" stays unknown
+    ("Ik informeer u na de zomer.", None, "2023-2024", ("2024", "na de zomer")),
+    ("Ik informeer u dit najaar.", None, "2023-2024", (None, None)),
+    ("Ik informeer u voor de zomer.", None, None, (None, None)),
+])
+def test_relative_due_dates(text: str, made: date | None, session: str | None,
+                            expected: tuple[str | None, str | None]) -> None:
+    value, _, qualifier = relative_due(text, made, session)
+    assert (value, qualifier) == expected
 
 
 def test_commitments_past_dates_and_questions_are_not_commitments(facts_of: FactsOf) -> None:

@@ -87,6 +87,13 @@ def test_quantities_with_ranges_and_units(tiny_nlp: Language, text: str,
     ("voor de zomer van 2026 volgt", ("voor de zomer van 2026", "2026", "gYear",
                                       "voor de zomer van")),
     ("datum: 2025-03-20", ("2025-03-20", "2025-03-20", "date", None)),
+    ("Ik informeer u in het najaar van 2026.", ("het najaar van 2026", "2026", "gYear",
+                                                 "het najaar van")),
+    ("Dit wordt in de eerste helft van 2023 uitgewerkt.", ("eerste helft van 2023", "2023",
+                                                           "gYear", "eerste helft van")),
+    ("De agenda's gaan Q4 2023 naar de Kamer.", ("Q4 2023", "2023", "gYear", "q4")),
+    ("Het voorstel volgt voor het einde van 2026.", ("het einde van 2026", "2026", "gYear",
+                                                     "het einde van")),
 ])
 def test_dates_and_years(tiny_nlp: Language, text: str,
                          expected: tuple[str, str, str, str | None]) -> None:

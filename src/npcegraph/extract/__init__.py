@@ -79,7 +79,7 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
         measures=tuple(measures), warnings=tuple(warnings), questions=questions,
         answers=answers, commitments=tuple(find_commitments(
             doc, dates, measures, sections, end, asked,
-            letter.date)),
+            letter.date, letter.year_label)),
         answering=answers[0].ministries if answers else (),
         candidates=tuple(c for c in find_candidates(doc, vocabulary)
                          if f"{c.kind}/{c.slug}" not in rejected),

@@ -2,11 +2,17 @@
 
 A sentence (not a question of the Kamer) is a commitment when the government promises to inform
 or report to the Kamer ("Ik verwacht u na de zomer te informeren", "Ik zal uw Kamer ...
-berichten"), says "zeg ik toe", or expects a result by a date ("De resultaten worden eind 2025
-verwacht"). The due date is the first date or year the sentence names within three years of
-the letter's year (later years are goals' target years), with its qualifier ("eind", "voor de
-zomer van"), or the letter's year for "voor de zomer", "dit najaar", "later dit jaar" (the next
-year for "volgend jaar").
+berichten", "Uw Kamer wordt nader geïnformeerd", "hoopt het kabinet u ... te informeren"), says
+"zeg ik toe", or expects a result by a date ("De resultaten worden eind 2025 verwacht", "die ik u
+in het najaar aanbied"). The due date is the first date or year the sentence names within three
+years of the letter's year (later years are goals' target years), with its qualifier ("eind",
+"voor de zomer van"); else a day and month without a year ("op 20 maart"), in the letter's year
+unless that day has passed; else a season or recess relative to the letter's date: "dit
+najaar", "in het najaar", "later dit jaar" fall in the letter's year, "voor de zomer", "na het
+meireces", "in het voorjaar" in the letter's year when the letter is from before the summer
+and in the next year when it is from after, "volgend jaar" and "het komende jaar" in the next
+year. An undated letter still has its vergaderjaar (from its page footers): the summer and spring
+always fall in the vergaderjaar's second calendar year; other relative dates stay unknown.
 The commitment belongs to the measure stated in the same sentence, else to the nearest measure
 before it in the same section.
 """
@@ -22,14 +28,22 @@ from spacy.tokens import Doc
 
 from npcegraph.extract.facts import DateMention, Evidence, Measure, sentence_evidence
 from npcegraph.extract.scope import SectionIndex
+from npcegraph.nlp.dates import MONTHS
 
 _INFORM = (r"(?:informeren|informeer|berichten|bericht|rapporteren|rapporteer|toesturen|"
            r"toezenden|sturen|stuur|zenden|aanbieden|bied|op de hoogte (?:brengen|houden|stellen)"
            r"|terugkomen|terug|nader in)")
 _PROMISE = re.compile(
     rf"\b(?:ik|wij|we|het kabinet|de minister|de staatssecretaris)\b[^.;]{{0,80}}?"
-    rf"\b(?:zal|zullen|ga|gaan|verwacht|verwachten|wil|kom|komen)\b[^.;]{{0,140}}?\b{_INFORM}\b"
-    rf"|\b(?:zeg|zeggen)\s(?:ik|wij|we)\b[^.;]{{0,40}}\btoe\b",
+    rf"\b(?:zal|zullen|ga|gaan|verwacht|verwachten|wil|kom|komen|hoop|hoopt|hopen)\b[^.;]{{0,140}}?"
+    rf"\b{_INFORM}\b"
+    rf"|\b(?:zal|zullen|verwacht|verwachten|wil|hoop|hoopt|hopen)\s(?:ik|wij|we|het kabinet)\b"
+    rf"[^.;]{{0,140}}?\b{_INFORM}\b"
+    rf"|\b(?:zeg|zeggen)\s(?:ik|wij|we)\b[^.;]{{0,40}}\btoe\b"
+    # the Kamer informed, in the passive: "Uw Kamer wordt nader geïnformeerd over ..."
+    r"|\b(?:uw|de)\skamer\b[^.;]{0,20}?\b(?:wordt|zal)\b[^.;]{0,80}?"
+    r"\b(?:geïnformeerd|ge[iï]nformeerd|bericht|op de hoogte gehouden|op de hoogte gesteld)\b"
+    r"|\b(?:wordt|zal)\s(?:uw|de)\skamer\b[^.;]{0,80}?\bge[iï]nformeerd\b",
     re.IGNORECASE,
 )
 # Expectations count only with a date: "De resultaten worden eind 2025 verwacht".
@@ -41,16 +55,28 @@ _EXPECTED = re.compile(
 # With a date in the letter's year or later, these make a sentence a dated commitment.
 _FUTURE = re.compile(
     r"\b(?:zal|zullen|gaat|gaan|wordt|worden|verwacht|verwachten|voorzien|naar verwachting|"
-    r"streef|streven|volgt|volgen|komt|komen|start|starten|treedt|stuur|informeer|bied|"
-    r"aanbieden|gereed|bekend|uitgewerkt|geactualiseerd)\b", re.IGNORECASE)
+    r"streef|streven|volgt|volgen|komt|komen|start|starten|treedt|stuur|stuurt|informeer|"
+    r"informeert|bied|biedt|aanbied|aanbiedt|aanbieden|ontvangt|gereed|bekend|uitgewerkt|"
+    r"geactualiseerd)\b", re.IGNORECASE)
 # "Ik zal ...", "zal het kabinet ...": a promise even without a date.
 _WILL = re.compile(r"\b(?:ik|we|wij|het kabinet|het rijk)\s(?:zal|zullen)\b"
                    r"|\b(?:zal|zullen)\s(?:ik|we|wij|het kabinet|het rijk)\b", re.IGNORECASE)
-# Dates relative to the letter's year.
-_THIS_YEAR = re.compile(r"\b(?:(?:voor|na|rond|vóór)\s(?:de|het)\s(?:zomer|zomerreces|kerstreces|"
-                        r"meireces|herfstreces)|(?:later|eind|begin|medio)?\s?dit\s(?:jaar|najaar|"
-                        r"voorjaar)|dit\snajaar|komend\snajaar|komende\szomer)\b", re.IGNORECASE)
-_NEXT_YEAR = re.compile(r"\b(?:volgend|komend)\sjaar\b", re.IGNORECASE)
+# Dates relative to the letter's date: this year's ("dit najaar", "later dit jaar"), the coming
+# summer or spring ("voor de zomer", "na het meireces", "in het voorjaar") and next year's.
+_THIS_YEAR = re.compile(r"\b(?:(?:later|eind|begin|medio)\s)?dit\s(?:jaar|najaar|voorjaar)\b"
+                        r"|\b(?:in\shet|komend|komende)\snajaar\b"
+                        r"|\b(?:voor|na|rond|vóór)\s(?:het|de)\s(?:herfstreces|kerstreces)\b",
+                        re.IGNORECASE)
+_COMING_SUMMER = re.compile(r"\b(?:(?:voor|na|rond|vóór)\s(?:de|het)\s(?:zomer|zomerreces|"
+                            r"meireces|voorjaarsreces)|komende\szomer|in\shet\svoorjaar)\b",
+                            re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"\b(?:het\s)?(?:volgend|volgende|komend|komende)\sjaar\b", re.IGNORECASE)
+# A day and month without a year, not one that has passed: "op 20 maart", not "20 december
+# jongstleden".
+_DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)\s(?P<month>{'|'.join(MONTHS)})\b"
+                        r"(?!\s+(?:(?:19|20)\d\d|jongstleden|jl\b|j\.l\.))", re.IGNORECASE)
+# The summer recess ends a vergaderjaar: a letter after it speaks of next year's summer.
+_SUMMER_MONTH = 7
 # Years after the letter's year within which a date can be a follow-up's due date.
 FOLLOW_UP_HORIZON = 3
 COMMITMENT_CONFIDENCE = 0.75
@@ -92,13 +118,46 @@ def _target(mention: DateMention, year: int | None) -> bool:
     return year is not None and int(mention.value[:4]) > year + FOLLOW_UP_HORIZON
 
 
+def session_years(session: str) -> tuple[int, int]:
+    """The two calendar years of a vergaderjaar label ("2023-2024" -> (2023, 2024))."""
+    first, _, second = session.partition("-")
+    return int(first), int(second) if second else int(first) + 1
+
+
+def relative_due(text: str, made: date | None, session: str | None = None,
+                 ) -> tuple[str | None, str | None, str | None]:
+    """A due date named relative to the letter: ``(value, datatype, qualifier)``, all ``None``
+    when the sentence names none or the letter's date does not fix it."""
+    day = _DAY_MONTH.search(text)
+    if made is not None and day and 1 <= int(day["day"]) <= 31:
+        month, number = MONTHS[day["month"].lower()], int(day["day"])
+        year = made.year + 1 if (month, number) < (made.month, made.day) else made.year
+        return f"{year}-{month:02d}-{number:02d}", "date", None
+    if summer := _COMING_SUMMER.search(text):
+        if made is not None:
+            year = made.year + 1 if made.month > _SUMMER_MONTH else made.year
+        elif session:
+            year = session_years(session)[1]
+        else:
+            return None, None, None
+        return str(year), "gYear", summer.group().lower()
+    if made is None:
+        return None, None, None
+    if relative := _THIS_YEAR.search(text):
+        return str(made.year), "gYear", relative.group().lower()
+    if relative := _NEXT_YEAR.search(text):
+        return str(made.year + 1), "gYear", relative.group().lower()
+    return None, None, None
+
+
 def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[Measure],
                      sections: SectionIndex, body_end: int,
                      questions: Sequence[tuple[int, int]] = (), made: date | None = None,
-                     ) -> list[Commitment]:
+                     session: str | None = None) -> list[Commitment]:
     """Every commitment sentence of the body (questions asked by the Kamer excluded); ``made``
-    is the letter's date (dates before it are history, not promises)."""
-    year = made.year if made else None
+    is the letter's date (dates before it are history, not promises), ``session`` its
+    vergaderjaar ("2023-2024"), which stands in for an unknown date's year."""
+    year = made.year if made else session_years(session)[1] if session else None
     found = []
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
@@ -113,10 +172,8 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
         due: tuple[str | None, str | None, str | None] = (None, None, None)
         if dated:
             due = (dated[0].value, dated[0].datatype, dated[0].qualifier)
-        elif year is not None and (relative := _THIS_YEAR.search(sentence.text)):
-            due = (str(year), "gYear", relative.group().strip().lower())
-        elif year is not None and (relative := _NEXT_YEAR.search(sentence.text)):
-            due = (str(year + 1), "gYear", relative.group().lower())
+        else:
+            due = relative_due(sentence.text, made, session)
         future = _EXPECTED.search(sentence.text) or _FUTURE.search(sentence.text)
         if not (_PROMISE.search(sentence.text) or _WILL.search(sentence.text)
                 or (due[0] and future)):

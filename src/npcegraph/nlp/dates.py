@@ -1,4 +1,5 @@
-"""Dates and years: ``20 maart 2025``, ``maart 2025``, ``eind 2025``, ``in 2035``, ``2025-03-20``.
+"""Dates and years: ``20 maart 2025``, ``maart 2025``, ``eind 2025``, ``in 2035``, ``2025-03-20``,
+``het najaar van 2026``, ``de eerste helft van 2023``, ``Q4 2023``.
 
 Value: ``{"value": "2025-03-20" | "2025-03" | "2035", "datatype": "date" | "gYearMonth" |
 "gYear", "qualifier": "eind" | "voor de zomer van" | ... | None}``.
@@ -23,7 +24,8 @@ _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s(?P<year>{_YEAR})\b", re.I)
 _QUALIFIED_YEAR = re.compile(
     r"\b(?P<qualifier>(?:voor|na|vóór)\s(?:de|het)\s(?:zomer|zomerreces|kerstreces|voorjaar|najaar)"
     r"(?:\svan)?|(?:in\s)?(?:het\s)?(?:eerste|tweede|derde|vierde)\skwartaal(?:\svan)?"
-    r"|begin|medio|eind|einde|half|voorjaar|najaar|zomer|winter|uiterlijk|vanaf|vóór|voor|"
+    r"|(?:het\s)?(?:voorjaar|najaar|zomer|winter|einde)\svan|(?:eerste|tweede)\shelft(?:\svan)?"
+    r"|Q[1-4]|begin|medio|eind|einde|half|voorjaar|najaar|zomer|winter|uiterlijk|vanaf|vóór|voor|"
     r"tot|per|in|sinds|rond|na|tussen|t/m|en)\s(?P<year>" + _YEAR + r")\b",
     re.I,
 )
