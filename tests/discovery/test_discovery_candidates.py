@@ -53,6 +53,9 @@ def found(nlp: Language, vocabulary: Vocabulary, text: str) -> list[tuple[str, s
      [(INS, "Fonds Circulaire Maakindustrie", "named:fonds", 0.75)]),
     ("Het kabinet start het programma Slim Hergebruik.",
      [(INS, "programma Slim Hergebruik", "named:programma", 0.65)]),
+    ("Het stelsel Veilig Vervoer en het IBO Bodemkwaliteit zijn afgerond.",
+     [(INS, "stelsel Veilig Vervoer", "named:stelsel", 0.65),
+      (INS, "IBO Bodemkwaliteit", "named:ibo", 0.75)]),
     # Green Deal, City Deal, Regio Deal + a capitalised name
     ("Het kabinet ondersteunt de Green Deal Circulaire Festivals.",
      [(INS, "Green Deal Circulaire Festivals", "green-deal", 0.8)]),
@@ -75,6 +78,8 @@ def found(nlp: Language, vocabulary: Vocabulary, text: str) -> list[tuple[str, s
      [(INS, "Textielconvenant", "suffix:-convenant", 0.8)]),
     ("Verpakkingenheffing wordt onderzocht.",  # a capital only due to position is lowered
      [(INS, "verpakkingenheffing", "suffix:-heffing", 0.7)]),
+    ("De beleidskeuzes staan in de OSV-nota en de Grondstoffennota.",
+     [(INS, "OSV-nota", "suffix:-nota", 0.7), (INS, "Grondstoffennota", "suffix:-nota", 0.7)]),
     ("De KRB-regeling en een recyclingnorm voor gips komen eraan.",
      [(INS, "KRB-regeling", "suffix:-regeling", 0.7), (INS, "recyclingnorm", "suffix:-norm", 0.6)]),
     # organisations
@@ -135,6 +140,7 @@ def test_discovery_rule_finds(nlp: Language, vocabulary: Vocabulary, text: str,
     "De UPV voor producenten van skateboards wordt uitgebreid.",
     "We doen aan recycling van afval en inzameling van grondstoffen.",
     "De waardeketen en de productieketen van de energiesector.",
+    "De Voorjaarsnota, de Miljoenennota en de beleidsnota volgen.",  # budget and generic notes
 ])
 def test_discovery_stoplist_and_generic_words_yield_nothing(
         nlp: Language, vocabulary: Vocabulary, text: str) -> None:

@@ -7,7 +7,8 @@ prefer missing a candidate over proposing junk. :func:`find_candidates` returns 
 :class:`Candidate` per occurrence (the caller aggregates); ``cue`` names the rule:
 
 - ``green-deal`` / ``city-deal`` / ``regio-deal`` (0.8): "Green Deal" + capitalised name.
-- ``named:<head>``: Regeling, Subsidieregeling, Subsidiemodule, Fonds, Programma + a name:
+- ``named:<head>``: Regeling, Subsidieregeling, Subsidiemodule, Fonds, Programma, Stelsel, IBO
+  + a name:
   capitalised head mid-sentence, name capitalised or lower-case opening with an adjective
   ("Subsidieregeling circulaire zonneparken") 0.75; lower-case head + capitalised name
   ("het programma Digitalisering") 0.65; "de subsidieregeling" + lower-case name 0.6.
@@ -15,7 +16,8 @@ prefer missing a candidate over proposing junk. :func:`find_candidates` returns 
   sentence does not count), one of them an instrument word ("Circulair Ontwerpfonds").
 - ``suffix:-<suffix>`` (0.6, +0.1 capitalised mid-sentence, +0.1 when the modifier is a curated
   product group; at most 0.8): one compound ending in -regeling, -subsidie, -fonds, -heffing,
-  -belasting, -norm, -akkoord, -convenant, -pact, -verplichting, -programma, -agenda or -deal
+  -belasting, -norm, -akkoord, -convenant, -pact, -verplichting, -programma, -agenda, -deal
+  or -nota
   whose modifier is specific ("verpakkingenheffing"; not "innovatieregeling").
 - ``org-head:<head>`` (0.75, lower-case head 0.65): Stichting, Platform, Vereniging, ... +
   capitalised name; ``suffix:-platform`` (0.65): "CE-platform", "het Grondstoffenplatform".
@@ -60,9 +62,12 @@ def _words_of(text: str) -> frozenset[str]:
 NAME_KINDS = _words_of("instrument organisation ministry post eu_act party")
 # Longest first, so "subsidieregeling" is "subsidie" + "regeling" (a generic modifier).
 INSTRUMENT_SUFFIXES = ("verplichting", "programma", "convenant", "belasting", "regeling",
-                       "subsidie", "heffing", "akkoord", "agenda", "fonds", "norm", "pact", "deal")
+                       "subsidie", "heffing", "akkoord", "agenda", "fonds", "norm", "pact", "deal",
+                       "nota")
 ENGLISH_HEADS = _words_of("fund programme program pact agenda deal")
-NAMED_HEADS = _words_of("subsidieregeling regeling subsidiemodule fonds programma")
+# Heads a name follows: "Regeling X", "het programma Digitalisering", "het stelsel Vitaal",
+# "IBO Klimaat" (an interdepartementaal beleidsonderzoek).
+NAMED_HEADS = _words_of("subsidieregeling regeling subsidiemodule fonds programma stelsel ibo")
 DEAL_KINDS = _words_of("green city regio")
 ORG_HEADS = _words_of("stichting platform vereniging branchevereniging brancheorganisatie "
                       "federatie coöperatie kenniscentrum netwerk coalitie")
@@ -81,7 +86,7 @@ onderhandelaar onderzoek ontwikkeling ondersteuning opleiding over overgang over
 principe project proef rapportage regeer registratie regel regelgeving rijks samenwerking
 sector stimulering transitie uitvoering uitzondering veiligheid vrijstelling werk wet zorg
 zorgvuldigheid emissie basis jaar totaal eind internationaal lokaal publiek privaat financieel
-verkiezing vergader
+verkiezing vergader voorjaar najaar miljoen
 """)
 # Modifiers of -keten / -sector that are no product group ("waardeketen", "energiesector").
 CHAIN_MODIFIERS = GENERIC_MODIFIERS | _words_of("""
