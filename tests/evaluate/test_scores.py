@@ -113,6 +113,15 @@ def test_scores_status_counts_only_for_matched_measures() -> None:
     assert counts(result, "status") == (0, 1, 1)
 
 
+def test_scores_confident_measures_leave_out_the_flagged_ones() -> None:
+    flagged = MeasureRecord("upv-textiel", ((100, 150),), GOLD_MEASURE.relations,
+                            low_confidence=True)
+    stray = measure("mki", (300, 350), {"mki"})
+    result = score_letter(letter((GOLD_MEASURE,)), letter((flagged, stray)))
+    assert counts(result, "measure") == (1, 1, 0)
+    assert counts(result, "measure:confident") == (0, 1, 1)
+
+
 def test_scores_commitments_match_by_overlap_and_check_the_due_date() -> None:
     gold = LetterRecord("kst-1-1", {}, {}, frozenset(), (), frozenset(), (),
                         commitments=(("2025", (10, 40)), ("", (100, 120))))

@@ -19,6 +19,7 @@ class MeasureRecord:
     spans: tuple[tuple[int, int], ...]
     relations: dict[str, frozenset[str]] = field(default_factory=dict)
     status: str = "onbekend"
+    low_confidence: bool = False  # the system stores it flagged (npce:lowConfidence)
 
     def related(self, relation: str) -> frozenset[str]:
         """Concept slugs (or amount values) of one relation type."""

@@ -9,6 +9,9 @@
   total overlap (:mod:`npcegraph.evaluate.assignment`).
 - Relations: ``(measure, concept)`` pairs; a system pair counts when its measure matched a gold
   measure holding the same concept.
+- ``measure:confident``: measure detection counting only the measures the system stores without
+  the low-confidence flag (matched afresh among those): what an analyst who filters out
+  ``npce:lowConfidence`` facts sees.
 """
 
 from __future__ import annotations
@@ -131,6 +134,10 @@ def score_letter(gold: LetterRecord, system: LetterRecord) -> dict[str, Counts]:
     matched = match_measures(gold.measures, system.measures)
     result["measure"] = Counts(len(matched), len(system.measures) - len(matched),
                                len(gold.measures) - len(matched))
+    confident = [s for s in system.measures if not s.low_confidence]
+    kept = match_measures(gold.measures, confident)
+    result["measure:confident"] = Counts(len(kept), len(confident) - len(kept),
+                                         len(gold.measures) - len(kept))
     for relation in RELATION_TYPES:
         result[f"relation:{relation}"] = relation_counts(gold.measures, system.measures,
                                                          matched, relation)

@@ -44,6 +44,7 @@ def system_record(letter: Letter, facts: LetterFacts, vocabulary: Vocabulary) ->
                 "amount": frozenset(amount_key(a.value) for a in m.amounts),
             },
             status=slug(m.status),
+            low_confidence=m.evidence.low_confidence,
         )
         for m in facts.measures
     )
