@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from npcegraph.evaluate.train import measure_threshold
 from npcegraph.extract.statement_model import StatementModel
 from npcegraph.pipeline import Pipeline
@@ -77,3 +79,17 @@ def test_the_threshold_is_chosen_on_the_measures_the_pipeline_finds(corpus_dir: 
     model = StatementModel(weights={"has=instrument": 4.0}, bias=-2.0)
     folds = {"kst-99999-1": model, "kst-99999-2": model}
     assert measure_threshold(folds, GOLD, corpus_dir, Pipeline(Settings())) == 0.2
+
+
+def test_a_gold_commitment_must_name_a_measure_of_its_letter() -> None:
+    from npcegraph.evaluate.gold import GoldError, gold_record
+    from npcegraph.letters import letter_from_text
+
+    letter = letter_from_text("Ik zal de UPV voor matrassen in 2027 invoeren.\n")
+    raw = {"letter": "kst-1-1", "_path": "kst-1-1.yaml",
+           "measures": [{"id": "m1", "quote": "Ik zal de UPV voor matrassen"}],
+           "commitments": [{"quote": "in 2027 invoeren", "due": "2027", "measure": "m2"}]}
+    with pytest.raises(GoldError, match="names measure 'm2', which the letter's measures do"):
+        gold_record(raw, letter)
+    raw["commitments"][0]["measure"] = "m1"
+    assert gold_record(raw, letter).commitments == (("2027", (29, 45), "m1"),)

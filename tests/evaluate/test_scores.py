@@ -124,9 +124,26 @@ def test_scores_confident_measures_leave_out_the_flagged_ones() -> None:
 
 def test_scores_commitments_match_by_overlap_and_check_the_due_date() -> None:
     gold = LetterRecord("kst-1-1", {}, {}, frozenset(), (), frozenset(), (),
-                        commitments=(("2025", (10, 40)), ("", (100, 120))))
+                        commitments=(("2025", (10, 40), ""), ("", (100, 120), "")))
     system = LetterRecord("kst-1-1", {}, {}, frozenset(), (), frozenset(), (),
-                          commitments=(("2026", (5, 45)), ("", (300, 320))))
+                          commitments=(("2026", (5, 45), ""), ("", (300, 320), "")))
     result = score_letter(gold, system)
     assert counts(result, "commitment") == (1, 1, 1)
     assert counts(result, "commitment:due") == (0, 1, 2)
+
+
+def test_scores_commitment_measure_is_the_matched_measure() -> None:
+    # the gold commitments belong to g1 and to no measure; the system links the first to the
+    # measure matched to g1, the second to a measure of its own
+    gold = LetterRecord("kst-1-1", {}, {}, frozenset(), (), frozenset(), (GOLD_MEASURE,),
+                        commitments=(("2025", (100, 150), "g1"), ("", (200, 220), "")))
+    system = LetterRecord(
+        "kst-1-1", {}, {}, frozenset(), (), frozenset(),
+        (measure("upv-textiel", (100, 150), {"upv"}, {"textiel"}), measure("mki", (200, 220))),
+        commitments=(("2025", (100, 150), "upv-textiel"), ("", (200, 220), "mki")))
+    result = score_letter(gold, system)
+    assert counts(result, "commitment") == (2, 0, 0)
+    assert counts(result, "commitment:measure") == (1, 1, 1)
+    unlinked = LetterRecord(**{**system.__dict__,
+                               "commitments": (("2025", (100, 150), ""), ("", (200, 220), ""))})
+    assert counts(score_letter(gold, unlinked), "commitment:measure") == (1, 1, 1)

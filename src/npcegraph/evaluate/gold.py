@@ -91,6 +91,15 @@ def _slugs(items: list[Any] | None) -> frozenset[str]:
     return frozenset(str(i) for i in items or [] if not str(i).startswith("new:"))
 
 
+def _measure_of(commitment: dict[str, Any], keys: set[str], source: str) -> str:
+    """The id of the measure a gold commitment belongs to ("" for none); it must exist."""
+    key = str(commitment.get("measure") or "")
+    if key and key not in keys:
+        raise GoldError(source, f"commitment {commitment.get('quote')!r} names measure {key!r}, "
+                        "which the letter's measures do not have")
+    return key
+
+
 def gold_record(raw: dict[str, Any], letter: Letter) -> LetterRecord:
     """The gold of one letter, quotes located in ``letter.text``."""
     source = raw.get("_path", raw["letter"])
@@ -120,8 +129,10 @@ def gold_record(raw: dict[str, Any], letter: Letter) -> LetterRecord:
     for key in ("dossier", "number", "document_number", "signer"):
         if metadata.get(key) is not None:
             metadata[key] = str(metadata[key])
+    keys = {m.key for m in measures}
     commitments = tuple(
-        (str(item.get("due") or ""), locate(letter.text, q, n, source))
+        (str(item.get("due") or ""), locate(letter.text, q, n, source),
+         _measure_of(item, keys, source))
         for item in raw.get("commitments") or [] for q, n in _quotes(item)[:1])
     questions = frozenset((str(q["number"]), str(q.get("party") or ""))
                           for q in raw.get("questions") or [])

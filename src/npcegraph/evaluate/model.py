@@ -38,4 +38,5 @@ class LetterRecord:
     references: frozenset[tuple[str, str]]
     measures: tuple[MeasureRecord, ...]
     questions: frozenset[tuple[str, str]] = frozenset()  # (number, party)
-    commitments: tuple[tuple[str, tuple[int, int]], ...] = ()  # (due, span)
+    # (due, span, key of the measure it belongs to); "" for no due date or no measure
+    commitments: tuple[tuple[str, tuple[int, int], str], ...] = ()

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from npcegraph.evaluate.assignment import optimal_assignment
@@ -146,16 +146,20 @@ def score_letter(gold: LetterRecord, system: LetterRecord) -> dict[str, Counts]:
         {(matched[s.key], s.status) for s in system.measures if s.key in matched})
     if gold.questions:
         result["question"] = set_counts(gold.questions, system.questions)
-    result["commitment"], result["commitment:due"] = commitment_counts(gold, system)
+    (result["commitment"], result["commitment:due"],
+     result["commitment:measure"]) = commitment_counts(gold, system, matched)
     return result
 
 
-def commitment_counts(gold: LetterRecord, system: LetterRecord) -> tuple[Counts, Counts]:
-    """Commitments matched one-to-one by overlapping spans; the due date scored on matches."""
+def commitment_counts(gold: LetterRecord, system: LetterRecord,
+                      measures: dict[str, str] | None = None) -> tuple[Counts, Counts, Counts]:
+    """Commitments matched one-to-one by overlapping spans; on the matches, the due date and
+    the measure (a system commitment's measure must be the one matched to the gold commitment's
+    measure; ``measures`` maps system measure keys to gold ones) are scored."""
     pairs = sorted(
         ((min(g_end, s_end) - max(g_start, s_start), gi, si)
-         for gi, (_, (g_start, g_end)) in enumerate(gold.commitments)
-         for si, (_, (s_start, s_end)) in enumerate(system.commitments)
+         for gi, (_, (g_start, g_end), _) in enumerate(gold.commitments)
+         for si, (_, (s_start, s_end), _) in enumerate(system.commitments)
          if min(g_end, s_end) > max(g_start, s_start)), reverse=True)
     matched: dict[int, int] = {}
     for _, gi, si in pairs:
@@ -163,10 +167,21 @@ def commitment_counts(gold: LetterRecord, system: LetterRecord) -> tuple[Counts,
             matched[gi] = si
     found = Counts(len(matched), len(system.commitments) - len(matched),
                    len(gold.commitments) - len(matched))
-    right = sum(1 for gi, si in matched.items()
-                if (gold.commitments[gi][0] or None) == (system.commitments[si][0] or None))
-    due = Counts(right, len(matched) - right, len(gold.commitments) - right)
-    return found, due
+
+    def agreeing(same: Callable[[int, int], bool]) -> Counts:
+        right = sum(1 for gi, si in matched.items() if same(gi, si))
+        return Counts(right, len(matched) - right, len(gold.commitments) - right)
+
+    linked = measures or {}
+
+    def same_due(gi: int, si: int) -> bool:
+        return gold.commitments[gi][0] == system.commitments[si][0]
+
+    def same_measure(gi: int, si: int) -> bool:
+        key = system.commitments[si][2]
+        return (linked.get(key) if key else "") == gold.commitments[gi][2]
+
+    return found, agreeing(same_due), agreeing(same_measure)
 
 
 def metadata_agreement(gold: LetterRecord, system: LetterRecord) -> dict[str, bool]:

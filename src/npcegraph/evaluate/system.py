@@ -65,6 +65,6 @@ def system_record(letter: Letter, facts: LetterFacts, vocabulary: Vocabulary) ->
              for r in facts.references), vocabulary),
         measures=measures,
         questions=frozenset((q.number, q.party or "") for q in letter.questions),
-        commitments=tuple((c.due or "", (c.evidence.start, c.evidence.end))
+        commitments=tuple((c.due or "", (c.evidence.start, c.evidence.end), c.measure or "")
                           for c in facts.commitments),
     )
