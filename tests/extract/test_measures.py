@@ -372,3 +372,16 @@ def test_spending_turnover_and_restated_amounts_fund_no_measure(facts_of: FactsO
 ])
 def test_the_lines_around_the_body_are_no_statements(line: str, furniture: bool) -> None:
     assert bool(LETTER_FURNITURE.match(line)) == furniture
+
+
+def test_a_product_group_inside_a_goals_name_is_an_entity_not_the_measures() -> None:
+    # "matrassen" inside the goal's name is named in the letter, but the measure is about the
+    # UPV for textiel, the group its own words name
+    _, facts = facts_with("Ik voer de UPV voor textiel in, op weg naar 90 procent recycling van "
+                          "matrassen.\n", RECYCLING_GOAL)
+    assert [(m.kind, m.evidence.quote) for m in facts.mentions if m.kind != "post"] == [
+        ("instrument", "UPV"), ("product_group", "textiel"),
+        ("goal", "90 procent recycling van matrassen"), ("product_group", "matrassen")]
+    [measure] = facts.measures
+    assert [g.rsplit("/", 1)[-1] for g in measure.product_groups] == ["textiel"]
+    assert [g.rsplit("/", 1)[-1] for g in measure.goals] == ["matrassen-recycling-2030"]

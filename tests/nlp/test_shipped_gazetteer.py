@@ -53,3 +53,13 @@ def test_a_ministrys_short_name_is_the_ministry_only_when_capitalised(nlp: Langu
 def test_the_requirement_for_the_environmental_performance_names_the_mpg(nlp: Language) -> None:
     text = "Voor nieuwbouw geldt een wettelijke eis voor de milieuprestatie."
     assert concepts(nlp, text) == [("eis voor de milieuprestatie", "mpg")]
+
+
+def test_a_goal_or_strategy_keeps_the_product_group_it_names(nlp: Language) -> None:
+    text = ("We werken naar 25 procent gerecycleerde kritieke grondstoffen, vooral door "
+            "substitutie door biobased materialen.")
+    assert concepts(nlp, text) == [
+        ("25 procent gerecycleerde kritieke grondstoffen", "crma-recycling-25-procent"),
+        ("kritieke grondstoffen", "kritieke-grondstoffen"),
+        ("substitutie door biobased materialen", "substitutie"),
+        ("biobased materialen", "biobased-materialen")]

@@ -40,7 +40,8 @@ def statement_contexts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
     asked = [(q.start, q.end) for q in letter.questions]
     sections = SectionIndex(letter.sections, len(letter.text))
     text = doc.text
-    return [sentence_context(sentence, text, vocabulary, mentions, amounts, answers)
+    about = entities.outermost(mentions)
+    return [sentence_context(sentence, text, vocabulary, about, amounts, answers)
             for sentence in candidate_sentences(doc, sections, body_end(letter), asked)]
 
 
@@ -69,8 +70,8 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
     questions, answers = questions_and_answers(letter, mentions, vocabulary)
     end = body_end(letter)
     asked = [(q.start, q.end) for q in letter.questions]
-    measures = detect_measures(doc, vocabulary, mentions, amounts, sections, end, sender,
-                               answers, asked, model, letter.footnotes)
+    measures = detect_measures(doc, vocabulary, entities.outermost(mentions), amounts, sections,
+                               end, sender, answers, asked, model, letter.footnotes)
     return LetterFacts(
         sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
         amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),

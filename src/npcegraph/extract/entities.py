@@ -21,6 +21,7 @@ from npcegraph.nlp import (
     REFERENCE_KEY,
     VALUE_ATTR,
 )
+from npcegraph.nlp.gazetteer import NAMES_PRODUCT_GROUPS
 
 # Confidence of a gazetteer match: exact-case abbreviations and long names are reliable.
 CONFIDENCE_EXACT = 0.95
@@ -52,6 +53,15 @@ def mentions(doc: Doc, vocabulary: Vocabulary, on: date | None) -> list[Mention]
             ministry = ministry_of(vocabulary, concept, on)
         found.append(Mention(concept.kind, iri, evidence_of(span, confidence), ministry))
     return found
+
+
+def outermost(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions without the product groups named inside a goal's or strategy's label (the
+    gazetteer keeps both): the concepts a sentence is about, as the measure stage sees them."""
+    frames = [(m.evidence.start, m.evidence.end) for m in mentions
+              if m.kind in NAMES_PRODUCT_GROUPS]
+    return [m for m in mentions if m.kind != "product_group" or not any(
+        start <= m.evidence.start and m.evidence.end <= end for start, end in frames)]
 
 
 def amounts(doc: Doc) -> list[Amount]:

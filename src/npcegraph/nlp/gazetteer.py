@@ -3,7 +3,9 @@
 Each match becomes a span in ``doc.spans["npce_concepts"]`` whose label is the concept kind
 (``instrument``, ``ministry``, ...) and whose ``id_`` is the concept IRI. Overlaps resolve to
 the longest match ("Minister van Infrastructuur en Waterstaat" beats "Infrastructuur en
-Waterstaat").
+Waterstaat"), except that a goal or strategy keeps the product groups its words name ("25
+procent gerecycleerde kritieke grondstoffen" is a goal about kritieke grondstoffen; "substitutie
+door biobased materialen" a strategy for biobased materialen).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+# Kinds whose labels can name a product group inside them.
+NAMES_PRODUCT_GROUPS = frozenset({"goal", "strategy"})
 
 
 class Gazetteer:
@@ -54,5 +59,11 @@ class Gazetteer:
         return doc
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        """Keep the longest non-overlapping matches in ``doc.spans``."""
-        doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
+        """Keep the longest non-overlapping matches in ``doc.spans``, and the product groups
+        inside a goal or strategy."""
+        kept = filter_spans(spans)
+        framed = [s for s in kept if s.label_ in NAMES_PRODUCT_GROUPS]
+        nested = filter_spans([
+            s for s in spans if s.label_ == "product_group" and s not in kept
+            and any(f.start <= s.start and s.end <= f.end for f in framed)])
+        doc.spans[self.spans_key] = sorted(kept + nested, key=lambda s: (s.start, -s.end))
