@@ -165,6 +165,44 @@ def test_letters_questions_with_party_and_answers() -> None:
     assert letter.kind == "verslag-schriftelijk-overleg"
 
 
+LOST_NUMBERS = """Vragen en opmerkingen van de leden van de ABC-fractie
+
+1
+Hoe staat het met de inzameling?
+
+2
+Deze leden vragen naar de kosten van de regeling.
+
+Daarnaast vragen deze leden wie de regeling uitvoert.
+
+Antwoord 1 t/m 3
+De inzameling loopt goed. De gemeenten voeren de regeling uit.
+
+Wanneer volgt de evaluatie?
+
+5
+Wie betaalt de evaluatie?
+
+Antwoord 4 en 5
+De evaluatie volgt in het najaar.
+"""
+
+
+def test_letters_questions_whose_number_the_source_lost_take_the_answers_numbers() -> None:
+    letter = letter_from_text(LOST_NUMBERS)
+    assert [(q.number, letter.text[q.start:q.end].split("\n")[-1]) for q in letter.questions] == [
+        ("1", "Hoe staat het met de inzameling?"),
+        ("2", "Deze leden vragen naar de kosten van de regeling."),
+        ("3", "Daarnaast vragen deze leden wie de regeling uitvoert."),
+        ("4", "Wanneer volgt de evaluatie?"),
+        ("5", "Wie betaalt de evaluatie?")]
+    first = letter.answers[0]
+    assert letter.text[first.start:first.end] == (
+        "Antwoord 1 t/m 3\n\nDe inzameling loopt goed. De gemeenten voeren de regeling uit.")
+    assert ("questions whose number the source lost, numbered from the answer: 3, 4"
+            in letter.warnings)
+
+
 def test_letters_slug_fallbacks() -> None:
     text = "Een korte notitie over hergebruik."
     letter = letter_from_text(text)

@@ -136,6 +136,11 @@ def questions_and_answers(
     leden``/``Deze leden`` (a question whose number the source lost). Such a question is kept
     only when an answer follows it; it takes the answer's numbers not asked yet, else the number
     after the highest one asked, and a warning says so.
+
+    Other questions whose number the source lost are recovered when an answer covers numbers
+    nobody asked: a further paragraph of a question that asks again ("Daarnaast vragen deze
+    leden ...", or ending in "?") and a closing paragraph ending in "?" of the answer before
+    the next numbered question take those numbers, in order (:func:`_lost_questions`).
     """
     questions: list[Question] = []
     answers: list[Answer] = []
@@ -144,6 +149,8 @@ def questions_and_answers(
     asked: set[str] = set()
     guessed_answers: list[str] = []
     guessed_questions: list[str] = []
+    unasked: list[int] = []  # paragraphs that may be questions whose number was lost
+    recovered: list[str] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -163,14 +170,23 @@ def questions_and_answers(
                 questions.append(Question(number, party, start, end))
                 pending.append(number)
                 asked.add(number)
+            unasked.extend(k for k in range(i + 2, j) if _ASKS.search(blocks[k].text))
             i = j
             continue
         numbers = block.numbers
         if not numbers and pending:
             numbers = tuple(pending)
             guessed_answers.append(", ".join(numbers))
+        lost = [n for n in numbers if n not in asked]
+        for number, k in zip(lost, sorted(unasked), strict=False):
+            questions.append(Question(number, party, spans[k][0], spans[k][1]))
+            asked.add(number)
+            recovered.append(number)
+        unasked = []
         answers.append(Answer(numbers, start, end))
         pending = [n for n in pending if n not in numbers]
+        if j < len(blocks) and blocks[j].kind == QUESTION:  # "...?" closing the answer
+            unasked = [k for k in range(j - 1, i, -1) if blocks[k].text.rstrip().endswith("?")][:1]
         i = j
         if j < len(blocks) and _IMPLICIT.match(blocks[j].text):
             k = _scope_end(blocks, j)
@@ -182,7 +198,12 @@ def questions_and_answers(
                     asked.add(number)
                     guessed_questions.append(number)
             i = k
+    if recovered:
+        questions, answers = _trimmed(questions, answers, spans)
     warnings = []
+    if recovered:
+        warnings.append("questions whose number the source lost, numbered from the answer: "
+                        + ", ".join(recovered))
     if guessed_questions:
         warnings.append(
             "questions without a number, numbered by sequence: " + ", ".join(guessed_questions)
@@ -196,6 +217,26 @@ def questions_and_answers(
 
 
 _IMPLICIT = re.compile(r"^(?:De|Deze) leden\b")
+# A further paragraph of a question that asks something of its own.
+_ASKS = re.compile(r"\?\s*$|^(?:(?:Daarnaast|Ook|Verder|Tevens|Voorts),?\s)?(?:vragen|willen)\s"
+                   r"(?:de|deze)\sleden\b")
+
+
+def _trimmed(questions: list[Question], answers: list[Answer], spans: list[tuple[int, int]],
+             ) -> tuple[list[Question], list[Answer]]:
+    """Questions in text order, each question and answer ending with the last block before a
+    later question begins (a recovered question lay inside the span of the one before it)."""
+    questions = sorted(questions, key=lambda q: q.start)
+    starts = sorted({q.start for q in questions})
+
+    def cut(start: int, end: int) -> int:
+        later = [s for s in starts if start < s < end]
+        if not later:
+            return end
+        return max(e for _, e in spans if start < e <= later[0])
+
+    return ([Question(q.number, q.party, q.start, cut(q.start, q.end)) for q in questions],
+            [Answer(a.numbers, a.start, cut(a.start, a.end)) for a in answers])
 
 
 def _scope_end(blocks: list[Block], i: int) -> int:
