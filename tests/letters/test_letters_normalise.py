@@ -181,9 +181,9 @@ De inzameling loopt goed. De gemeenten voeren de regeling uit.
 Wanneer volgt de evaluatie?
 
 5
-Wie betaalt de evaluatie?
+Wie betaalt de evaluatie? Wie voert haar uit?
 
-Antwoord 4 en 5
+Antwoord 4 t/m 6
 De evaluatie volgt in het najaar.
 """
 
@@ -195,11 +195,12 @@ def test_letters_questions_whose_number_the_source_lost_take_the_answers_numbers
         ("2", "Deze leden vragen naar de kosten van de regeling."),
         ("3", "Daarnaast vragen deze leden wie de regeling uitvoert."),
         ("4", "Wanneer volgt de evaluatie?"),
-        ("5", "Wie betaalt de evaluatie?")]
+        ("5", "Wie betaalt de evaluatie?"),
+        ("6", "Wie voert haar uit?")]
     first = letter.answers[0]
     assert letter.text[first.start:first.end] == (
         "Antwoord 1 t/m 3\n\nDe inzameling loopt goed. De gemeenten voeren de regeling uit.")
-    assert ("questions whose number the source lost, numbered from the answer: 3, 4"
+    assert ("questions whose number the source lost, numbered from the answer: 3, 4, 6"
             in letter.warnings)
 
 

@@ -140,7 +140,9 @@ def questions_and_answers(
     Other questions whose number the source lost are recovered when an answer covers numbers
     nobody asked: a further paragraph of a question that asks again ("Daarnaast vragen deze
     leden ...", or ending in "?") and a closing paragraph ending in "?" of the answer before
-    the next numbered question take those numbers, in order (:func:`_lost_questions`).
+    the next numbered question take those numbers, in order; numbers still left go to the last
+    questions of the last question's paragraph when it asks several ("Lopen hier al subsidies
+    voor? Kan Nederland kartrekker worden?").
     """
     questions: list[Question] = []
     answers: list[Answer] = []
@@ -150,6 +152,7 @@ def questions_and_answers(
     guessed_answers: list[str] = []
     guessed_questions: list[str] = []
     unasked: list[int] = []  # paragraphs that may be questions whose number was lost
+    last_block: int | None = None  # the last paragraph of the last question asked
     recovered: list[str] = []
     i = 0
     while i < len(blocks):
@@ -171,6 +174,7 @@ def questions_and_answers(
                 pending.append(number)
                 asked.add(number)
             unasked.extend(k for k in range(i + 2, j) if _ASKS.search(blocks[k].text))
+            last_block = j - 1 if j - 1 > i else None
             i = j
             continue
         numbers = block.numbers
@@ -178,11 +182,20 @@ def questions_and_answers(
             numbers = tuple(pending)
             guessed_answers.append(", ".join(numbers))
         lost = [n for n in numbers if n not in asked]
-        for number, k in zip(lost, sorted(unasked), strict=False):
-            questions.append(Question(number, party, spans[k][0], spans[k][1]))
+        places = [spans[k] for k in sorted(unasked)][:len(lost)]
+        if len(places) < len(lost) and last_block is not None:
+            # "Lopen hier al subsidies voor? Kan Nederland kartrekker worden?": the number of
+            # the second question stood between the two
+            starts = [m.end() for m in _NEXT_QUESTION.finditer(blocks[last_block].text)]
+            block_start, block_end = spans[last_block]
+            inline = [(block_start + a, block_start + b) for a, b in
+                      zip(starts, [*starts[1:], block_end - block_start], strict=True)]
+            places += inline[-(len(lost) - len(places)):] if inline else []
+        for number, (q_start, q_end) in zip(lost, places, strict=False):
+            questions.append(Question(number, party, q_start, q_end))
             asked.add(number)
             recovered.append(number)
-        unasked = []
+        unasked, last_block = [], None
         answers.append(Answer(numbers, start, end))
         pending = [n for n in pending if n not in numbers]
         if j < len(blocks) and blocks[j].kind == QUESTION:  # "...?" closing the answer
@@ -199,7 +212,7 @@ def questions_and_answers(
                     guessed_questions.append(number)
             i = k
     if recovered:
-        questions, answers = _trimmed(questions, answers, spans)
+        questions, answers = _trimmed(questions, answers, blocks, spans)
     warnings = []
     if recovered:
         warnings.append("questions whose number the source lost, numbered from the answer: "
@@ -222,18 +235,25 @@ _ASKS = re.compile(r"\?\s*$|^(?:(?:Daarnaast|Ook|Verder|Tevens|Voorts),?\s)?(?:v
                    r"(?:de|deze)\sleden\b")
 
 
-def _trimmed(questions: list[Question], answers: list[Answer], spans: list[tuple[int, int]],
-             ) -> tuple[list[Question], list[Answer]]:
-    """Questions in text order, each question and answer ending with the last block before a
-    later question begins (a recovered question lay inside the span of the one before it)."""
+# Where a further question starts inside a paragraph: after "?" and before a capital.
+_NEXT_QUESTION = re.compile(r"\?\s+(?=[A-Z])")
+
+
+def _trimmed(questions: list[Question], answers: list[Answer], blocks: list[Block],
+             spans: list[tuple[int, int]]) -> tuple[list[Question], list[Answer]]:
+    """Questions in text order, each question and answer ending where a later question begins
+    (a recovered question lay inside the span of the one before it), trailing space left out."""
     questions = sorted(questions, key=lambda q: q.start)
     starts = sorted({q.start for q in questions})
 
     def cut(start: int, end: int) -> int:
-        later = [s for s in starts if start < s < end]
-        if not later:
+        later = next((s for s in starts if start < s < end), None)
+        if later is None:
             return end
-        return max(e for _, e in spans if start < e <= later[0])
+        for block, (b_start, b_end) in zip(blocks, spans, strict=True):
+            if b_start < later < b_end:  # a question inside a paragraph
+                return b_start + len(block.text[:later - b_start].rstrip())
+        return max(e for _, e in spans if start < e <= later)
 
     return ([Question(q.number, q.party, q.start, cut(q.start, q.end)) for q in questions],
             [Answer(a.numbers, a.start, cut(a.start, a.end)) for a in answers])
