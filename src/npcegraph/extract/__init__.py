@@ -10,7 +10,8 @@ from npcegraph.concepts import Vocabulary
 from npcegraph.extract import entities
 from npcegraph.extract.candidates import find_candidates
 from npcegraph.extract.commitments import find_commitments
-from npcegraph.extract.facts import LetterFacts
+from npcegraph.extract.eu_institutions import short_eu_names
+from npcegraph.extract.facts import LetterFacts, Mention
 from npcegraph.extract.measures import candidate_sentences, detect_measures, sentence_context
 from npcegraph.extract.ministries import resolve_title
 from npcegraph.extract.questions import questions_and_answers
@@ -30,11 +31,18 @@ def body_end(letter: Letter) -> int:
     return min(starts) if starts else len(letter.text)
 
 
+def letter_mentions(doc: Doc, vocabulary: Vocabulary, letter: Letter) -> list[Mention]:
+    """The concepts the gazetteer found, with the EU institutions named short, in text order."""
+    found = entities.mentions(doc, vocabulary, letter.date)
+    found += short_eu_names(doc, vocabulary, found)
+    return sorted(found, key=lambda m: (m.evidence.start, -m.evidence.end))
+
+
 def statement_contexts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
                        ) -> list[SentenceContext]:
     """What the measure-statement classifier sees of each candidate sentence of ``letter``
     (the same contexts :func:`extract_facts` scores; used to train the classifier)."""
-    mentions = entities.mentions(doc, vocabulary, letter.date)
+    mentions = letter_mentions(doc, vocabulary, letter)
     amounts = entities.amounts(doc)
     _, answers = questions_and_answers(letter, mentions, vocabulary)
     asked = [(q.start, q.end) for q in letter.questions]
@@ -63,7 +71,7 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
             warnings.append(f"co-sender not resolved to a ministry: {title!r}")
         elif ministry != sender:
             co_senders.append(ministry)
-    mentions = entities.mentions(doc, vocabulary, letter.date)
+    mentions = letter_mentions(doc, vocabulary, letter)
     amounts = entities.amounts(doc)
     dates = entities.dates(doc)
     sections = SectionIndex(letter.sections, len(letter.text))
