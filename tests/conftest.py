@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.nlp import build_nlp
+from npcegraph.vocab import load_vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_FILES = {
@@ -69,3 +70,15 @@ def tiny_vocab() -> Vocabulary:
 def tiny_nlp() -> Language:
     """The pipeline with the tiny gazetteer."""
     return build_nlp(TINY)
+
+
+@pytest.fixture(scope="session")
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary."""
+    return load_vocabulary()
+
+
+@pytest.fixture(scope="session")
+def nlp(vocabulary: Vocabulary) -> Language:
+    """The pipeline with the shipped gazetteer, built once per test session."""
+    return build_nlp(vocabulary)

@@ -17,22 +17,10 @@ from npcegraph.extract.candidates import Candidate, find_candidates, slugify
 from npcegraph.extract.facts import Evidence
 from npcegraph.nlp import CONCEPTS_KEY, build_nlp
 from npcegraph.resources import vocab_dir
-from npcegraph.vocab import build_vocabulary, load_vocab_graph, load_vocabulary
+from npcegraph.vocab import build_vocabulary, load_vocab_graph
 
 INS, PG, ORG = "instrument", "product_group", "organisation"
 BASE = "https://w3id.org/npcegraph/"
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    """The shipped vocabulary."""
-    return load_vocabulary()
-
-
-@pytest.fixture(scope="module")
-def nlp(vocabulary: Vocabulary) -> Language:
-    """The pipeline with the shipped gazetteer, built once for this module."""
-    return build_nlp(vocabulary)
 
 
 def found(nlp: Language, vocabulary: Vocabulary, text: str) -> list[tuple[str, str, str, float]]:

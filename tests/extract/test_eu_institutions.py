@@ -8,20 +8,6 @@ from spacy.language import Language
 from npcegraph.concepts import Vocabulary
 from npcegraph.extract.entities import mentions
 from npcegraph.extract.eu_institutions import short_eu_names
-from npcegraph.nlp import build_nlp
-from npcegraph.vocab import load_vocabulary
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    """The shipped vocabulary."""
-    return load_vocabulary()
-
-
-@pytest.fixture(scope="module")
-def nlp(vocabulary: Vocabulary) -> Language:
-    """The pipeline with the shipped gazetteer."""
-    return build_nlp(vocabulary)
 
 
 def short(nlp: Language, vocabulary: Vocabulary, text: str) -> list[tuple[str, str]]:

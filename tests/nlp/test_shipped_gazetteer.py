@@ -5,14 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from npcegraph.nlp import CONCEPTS_KEY, build_nlp
-from npcegraph.vocab import load_vocabulary
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The pipeline with the shipped gazetteer."""
-    return build_nlp(load_vocabulary())
+from npcegraph.nlp import CONCEPTS_KEY
 
 
 def concepts(nlp: Language, text: str) -> list[tuple[str, str]]:

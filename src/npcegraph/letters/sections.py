@@ -141,8 +141,8 @@ def questions_and_answers(
     nobody asked: a further paragraph of a question that asks again ("Daarnaast vragen deze
     leden ...", or ending in "?") and a closing paragraph ending in "?" of the answer before
     the next numbered question take those numbers, in order; numbers still left go to the last
-    questions of the last question's paragraph when it asks several ("Lopen hier al subsidies
-    voor? Kan Nederland kartrekker worden?").
+    questions of the last question's paragraph when it asks several ("Wie betaalt de evaluatie?
+    Wie voert haar uit?").
     """
     questions: list[Question] = []
     answers: list[Answer] = []
@@ -184,8 +184,8 @@ def questions_and_answers(
         lost = [n for n in numbers if n not in asked]
         places = [spans[k] for k in sorted(unasked)][:len(lost)]
         if len(places) < len(lost) and last_block is not None:
-            # "Lopen hier al subsidies voor? Kan Nederland kartrekker worden?": the number of
-            # the second question stood between the two
+            # "Wie betaalt de evaluatie? Wie voert haar uit?": the number of the second
+            # question stood between the two
             starts = [m.end() for m in _NEXT_QUESTION.finditer(blocks[last_block].text)]
             block_start, block_end = spans[last_block]
             inline = [(block_start + a, block_start + b) for a, b in
