@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from npcegraph.extract.facts import DateMention, Evidence, Measure, sentence_evidence
 from npcegraph.extract.scope import SectionIndex
+from npcegraph.letters.metadata import label_years
 from npcegraph.nlp.dates import MONTHS
 
 _INFORM = (r"(?:informeren|informeer|berichten|bericht|rapporteren|rapporteer|toesturen|"
@@ -42,7 +43,7 @@ _PROMISE = re.compile(
     rf"|\b(?:zeg|zeggen)\s(?:ik|wij|we)\b[^.;]{{0,40}}\btoe\b"
     # the Kamer informed, in the passive: "Uw Kamer wordt nader geïnformeerd over ..."
     r"|\b(?:uw|de)\skamer\b[^.;]{0,20}?\b(?:wordt|zal)\b[^.;]{0,80}?"
-    r"\b(?:geïnformeerd|ge[iï]nformeerd|bericht|op de hoogte gehouden|op de hoogte gesteld)\b"
+    r"\b(?:ge[iï]nformeerd|bericht|op de hoogte gehouden|op de hoogte gesteld)\b"
     r"|\b(?:wordt|zal)\s(?:uw|de)\skamer\b[^.;]{0,80}?\bge[iï]nformeerd\b",
     re.IGNORECASE,
 )
@@ -118,12 +119,6 @@ def _target(mention: DateMention, year: int | None) -> bool:
     return year is not None and int(mention.value[:4]) > year + FOLLOW_UP_HORIZON
 
 
-def session_years(session: str) -> tuple[int, int]:
-    """The two calendar years of a vergaderjaar label ("2023-2024" -> (2023, 2024))."""
-    first, _, second = session.partition("-")
-    return int(first), int(second) if second else int(first) + 1
-
-
 def relative_due(text: str, made: date | None, session: str | None = None,
                  ) -> tuple[str | None, str | None, str | None]:
     """A due date named relative to the letter: ``(value, datatype, qualifier)``, all ``None``
@@ -137,7 +132,7 @@ def relative_due(text: str, made: date | None, session: str | None = None,
         if made is not None:
             year = made.year + 1 if made.month > _SUMMER_MONTH else made.year
         elif session:
-            year = session_years(session)[1]
+            year = label_years(session)[1]
         else:
             return None, None, None
         return str(year), "gYear", summer.group().lower()
@@ -157,7 +152,7 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
     """Every commitment sentence of the body (questions asked by the Kamer excluded); ``made``
     is the letter's date (dates before it are history, not promises), ``session`` its
     vergaderjaar ("2023-2024"), which stands in for an unknown date's year."""
-    year = made.year if made else session_years(session)[1] if session else None
+    year = made.year if made else label_years(session)[1] if session else None
     found = []
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char

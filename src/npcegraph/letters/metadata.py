@@ -78,6 +78,12 @@ def year_label(a: str, b: str) -> str:
     return f"{a}-{b}"
 
 
+def label_years(label: str) -> tuple[int, int]:
+    """The two calendar years of a vergaderjaar label: ``"2023-2024"`` -> ``(2023, 2024)``."""
+    first, _, second = label.partition("-")
+    return int(first), int(second) if second else int(first) + 1
+
+
 def parse_date(text: str) -> datetime.date | None:
     """The first Dutch (``20 maart 2025``) or ISO (``2025-03-20``) date in ``text``."""
     found: list[tuple[int, datetime.date]] = []

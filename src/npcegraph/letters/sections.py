@@ -190,7 +190,7 @@ def questions_and_answers(
             block_start, block_end = spans[last_block]
             inline = [(block_start + a, block_start + b) for a, b in
                       zip(starts, [*starts[1:], block_end - block_start], strict=True)]
-            places += inline[-(len(lost) - len(places)):] if inline else []
+            places += inline[-(len(lost) - len(places)):]
         for number, (q_start, q_end) in zip(lost, places, strict=False):
             questions.append(Question(number, party, q_start, q_end))
             asked.add(number)
@@ -211,10 +211,9 @@ def questions_and_answers(
                     asked.add(number)
                     guessed_questions.append(number)
             i = k
-    if recovered:
-        questions, answers = _trimmed(questions, answers, blocks, spans)
     warnings = []
     if recovered:
+        questions, answers = _trimmed(questions, answers, blocks, spans)
         warnings.append("questions whose number the source lost, numbered from the answer: "
                         + ", ".join(recovered))
     if guessed_questions:
