@@ -29,17 +29,33 @@ def print_reports(reports: list[SetReport], console: Console) -> None:
         correct, total = report.metadata_accuracy()
         table.add_row("metadata (fields right)", "", "", f"{correct}/{total}", "", "", "")
         console.print(table)
-        per_letter = Table(title=f"{report.name}: F1 per letter")
-        per_letter.add_column("category")
-        slugs = sorted(report.letters)
-        for slug in slugs:
-            per_letter.add_column(slug, justify="right")
-        for category in sorted(overall):
-            cells = [f"{report.letters[s][category].f1:.2f}" if category in report.letters[s]
-                     else "" for s in slugs]
-            per_letter.add_row(category, *cells)
+        for part in _letter_groups(sorted(report.letters), console.width):
+            per_letter = Table(title=f"{report.name}: F1 per letter")
+            per_letter.add_column("category", no_wrap=True)
+            for slug in part:
+                per_letter.add_column(_short(slug), justify="right", no_wrap=True)
+            for category in sorted(overall):
+                cells = [f"{report.letters[s][category].f1:.2f}"
+                         if category in report.letters[s] else "" for s in part]
+                per_letter.add_row(category, *cells)
+            console.print(per_letter)
         wrong = [f"{slug}.{name}" for slug, fields in report.metadata.items()
                  for name, ok in fields.items() if not ok]
-        console.print(per_letter)
         if wrong:
             console.print("metadata fields wrong: " + ", ".join(wrong))
+
+
+# Width of the category column and of the borders around a letter's column.
+_CATEGORY_WIDTH = 27
+_CELL_PADDING = 3
+
+
+def _short(slug: str) -> str:
+    return slug.removeprefix("kst-")
+
+
+def _letter_groups(slugs: list[str], width: int) -> list[list[str]]:
+    """The letters in groups whose per-letter table fits ``width`` columns (at least one)."""
+    per_column = max((len(_short(s)) for s in slugs), default=4) + _CELL_PADDING
+    size = max(1, (width - _CATEGORY_WIDTH) // per_column)
+    return [slugs[i:i + size] for i in range(0, len(slugs), size)] or [[]]
