@@ -59,6 +59,9 @@ def test_commitments_in_the_language_of_promises(facts_of: FactsOf) -> None:
     ("Ik informeer u na de zomer.", None, "2023-2024", ("2024", "na de zomer")),
     ("Ik informeer u dit najaar.", None, "2023-2024", (None, None)),
     ("Ik informeer u voor de zomer.", None, None, (None, None)),
+    # a season with its own year is no relative date (a past one is no due date at all)
+    ("De ketentafel is in het najaar van 2025 gestart.", date(2026, 2, 12), None, (None, None)),
+    ("Dit volgt voor de zomer van 2024.", None, "2023-2024", (None, None)),
 ])
 def test_relative_due_dates(text: str, made: date | None, session: str | None,
                             expected: tuple[str | None, str | None]) -> None:

@@ -64,13 +64,16 @@ _WILL = re.compile(r"\b(?:ik|we|wij|het kabinet|het rijk)\s(?:zal|zullen)\b"
                    r"|\b(?:zal|zullen)\s(?:ik|we|wij|het kabinet|het rijk)\b", re.IGNORECASE)
 # Dates relative to the letter's date: this year's ("dit najaar", "later dit jaar"), the coming
 # summer or spring ("voor de zomer", "na het meireces", "in het voorjaar") and next year's.
+# A season or recess with its year ("in het najaar van 2025") is a date of its own, not one
+# relative to the letter.
+_NO_YEAR = r"(?!\s+(?:van\s+)?(?:19|20)\d\d)"
 _THIS_YEAR = re.compile(r"\b(?:(?:later|eind|begin|medio)\s)?dit\s(?:jaar|najaar|voorjaar)\b"
-                        r"|\b(?:in\shet|komend|komende)\snajaar\b"
-                        r"|\b(?:voor|na|rond|vóór)\s(?:het|de)\s(?:herfstreces|kerstreces)\b",
-                        re.IGNORECASE)
+                        r"|\b(?:in\shet|komend|komende)\snajaar\b" + _NO_YEAR +
+                        r"|\b(?:voor|na|rond|vóór)\s(?:het|de)\s(?:herfstreces|kerstreces)\b"
+                        + _NO_YEAR, re.IGNORECASE)
 _COMING_SUMMER = re.compile(r"\b(?:(?:voor|na|rond|vóór)\s(?:de|het)\s(?:zomer|zomerreces|"
-                            r"meireces|voorjaarsreces)|komende\szomer|in\shet\svoorjaar)\b",
-                            re.IGNORECASE)
+                            r"meireces|voorjaarsreces)|komende\szomer|in\shet\svoorjaar)\b"
+                            + _NO_YEAR, re.IGNORECASE)
 _NEXT_YEAR = re.compile(r"\b(?:het\s)?(?:volgend|volgende|komend|komende)\sjaar\b", re.IGNORECASE)
 # A day and month without a year, not one that has passed: "op 20 maart", not "20 december
 # jongstleden".
