@@ -90,7 +90,7 @@ def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
     amount pairs, counted together over the letters, each letter run with the fold model that
     did not see it."""
     categories = ("measure", *(f"relation:{r}" for r in RELATION_TYPES))
-    counts = {t: {c: Counts() for c in categories} for t in STEPS}
+    pooled = {t: Counts() for t in STEPS}
     for slug, raw in sorted(load_gold_dir(gold_dir).items()):
         if slug not in folds:
             continue
@@ -102,11 +102,7 @@ def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
                                   replace(folds[slug], threshold=t))
             scores = score_letter(gold, system_record(letter, facts, pipeline.vocabulary))
             for category in categories:
-                counts[t][category].add(scores[category])
-    pooled = {t: Counts() for t in STEPS}
-    for t, by in counts.items():
-        for value in by.values():
-            pooled[t].add(value)
+                pooled[t].add(scores[category])
     return smoothed_best({t: c.f1 for t, c in pooled.items()})
 
 
