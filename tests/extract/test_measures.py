@@ -324,6 +324,13 @@ def test_actions_on_one_eu_act_are_the_governments_position_on_it() -> None:
     ("De vragen en opmerkingen zijn op 12 maart 2026 aan de Minister voorgelegd.", True),
     ("Bij brief van 2 april 2026 zijn de vragen beantwoord.", True),
     ("Ik geef de sector ruimte om de regeling toe te lichten.", False),
+    ("Ik dank de leden voor hun vragen over de UPV voor meubels.", True),
+    ("Wij danken de commissie voor de gestelde vragen over het statiegeld.", True),
+    ("Hieronder beantwoord ik, mede namens de Minister van EZ, deze vragen.", True),
+    ("Graag beantwoord ik de vragen van de leden.", True),
+    ("Ik beantwoord de vragen in de volgorde waarin ze zijn gesteld.", True),
+    ("De sector dankt zijn bestaan aan de regeling.", False),
+    ("Ik beantwoord ook de motie met een voorstel voor een heffing.", False),
 ])
 def test_only_the_letter_or_its_writer_outlines_the_letter(sentence: str, outline: bool) -> None:
     assert bool(OUTLINE.search(sentence)) == outline

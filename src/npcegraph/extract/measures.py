@@ -78,7 +78,8 @@ GOVERNMENT_ACTOR = re.compile(
     re.IGNORECASE)
 # The letter describing its own contents ("In deze brief ga ik in op ...", "Allereerst geef ik
 # toelichting op ..."; not "Het voorstel gaat in op ...") or, in a verslag schriftelijk overleg,
-# its procedure ("De vragen en opmerkingen zijn ... voorgelegd."), not a measure.
+# its procedure ("De vragen en opmerkingen zijn ... voorgelegd.", "Ik dank de leden voor hun
+# vragen over ...", "Hieronder beantwoord ik deze vragen"), not a measure.
 OUTLINE = re.compile(
     r"\b(?:in|met|via) (?:deze|onderhavige) brief\b"
     r"|(?:\b(?:ik|we|wij|brief)\s(?:ga|gaan|gaat|zal|zullen)"
@@ -86,7 +87,13 @@ OUTLINE = re.compile(
     r"|\bhierbij (?:informeer|informeren|stuur|sturen|zend|zenden|bied|bieden)\b"
     r"|\b(?:geef|geven)\s(?:ik|we|wij)\s(?:\w+\s){0,2}?toelichting\sop\b"
     r"|\bvragen en opmerkingen\b[^.]{0,200}\bvoorgelegd\b|\bzijn de vragen beantwoord\b"
-    r"|\b(?:ten eerste|vervolgens|ten slotte|tot slot)\b[^.]{0,40}\bga\b",
+    r"|\b(?:ten eerste|vervolgens|ten slotte|tot slot)\b[^.]{0,40}\bga\b"
+    # courtesy and the answering itself: "Ik dank de leden voor hun vragen over ...",
+    # "Hieronder beantwoord ik, mede namens ..., deze vragen", "Graag beantwoord ik ..."
+    r"|^\s*(?:graag\s)?(?:ik|we|wij)\s(?:dank|danken|bedank|bedanken)\b"
+    r"|^\s*(?:graag|hieronder|hierbij|onderstaand)\s(?:beantwoord|beantwoorden|reageer|"
+    r"reageren)\s(?:ik|we|wij)\b"
+    r"|^\s*(?:ik|we|wij)\s(?:beantwoord|beantwoorden)\s(?:\w+\s){0,2}?(?:vragen|hieronder)\b",
     re.IGNORECASE)
 # The lines every letter has around its body: addressee, place and date, closing, the
 # signing minister's title and name ("De Staatssecretaris van Infrastructuur en Waterstaat,",
