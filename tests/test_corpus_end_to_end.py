@@ -467,7 +467,7 @@ CANNED_EXPECTED = {
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        52,
+        53,
         [
             ("AVV", "UPV", "3"),
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
@@ -513,7 +513,7 @@ CANNED_EXPECTED = {
                 "kst-32813-1397",
                 "10709",
                 "10778",
-                "0.41",
+                "0.4",
                 "De uitwerking van deze maatregelen wordt hieronder verder to",
             ),
             (

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.extract import LetterFacts, extract_facts
-from npcegraph.extract.measures import LETTER_FURNITURE, OUTLINE
+from npcegraph.extract.measures import LETTER_FURNITURE, OUTLINE, REPORTING, cue_pattern
 from npcegraph.letters import Letter, letter_from_text
 from npcegraph.nlp import build_nlp
 from tests.conftest import TINY, concept
@@ -331,6 +331,11 @@ def test_actions_on_one_eu_act_are_the_governments_position_on_it() -> None:
     ("Ik beantwoord de vragen in de volgorde waarin ze zijn gesteld.", True),
     ("De sector dankt zijn bestaan aan de regeling.", False),
     ("Ik beantwoord ook de motie met een voorstel voor een heffing.", False),
+    ("De brief dient ter voorbereiding op het commissiedebat van 1 juli.", True),
+    ("Ik sluit af met de financiering van de transitie.", True),
+    ("Ik sluit een convenant af met de sector.", False),
+    ("Ik sluit met de sector een convenant af.", False),
+    ("De brief van de Commissie bevat een voorstel voor een heffing.", False),
 ])
 def test_only_the_letter_or_its_writer_outlines_the_letter(sentence: str, outline: bool) -> None:
     assert bool(OUTLINE.search(sentence)) == outline
@@ -392,3 +397,55 @@ def test_a_product_group_inside_a_goals_name_is_an_entity_not_the_measures() -> 
     [measure] = facts.measures
     assert [g.rsplit("/", 1)[-1] for g in measure.product_groups] == ["textiel"]
     assert [g.rsplit("/", 1)[-1] for g in measure.goals] == ["matrassen-recycling-2030"]
+
+
+@pytest.mark.parametrize(("cue", "sentence", "found"), [
+    ("bereid ik voor", "Daarnaast bereid ik een wijziging van het besluit over verpakkingen "
+     "voor, waarmee kleine winkels samen een inleverpunt kunnen inrichten.", True),
+    ("bereid ik voor", "Daarom bereidt de Staatssecretaris een wettelijke UPV voor matrassen "
+     "voor.", True),
+    ("werk ik uit", "De Minister werkt daarom de plasticnorm uit: een verplicht percentage.",
+     True),
+    ("werk ik uit", "Ik werk een UPV voor meubels uit, omdat er veel wordt weggegooid.", True),
+    ("pas ik aan", "Wij passen de regeling voor apparaten aan en zo.", True),
+    # words close together need no clause end ("aan voor bedrijven": an extraposed phrase)
+    ("kondig ik aan", "Ook kondig ik een subsidie aan voor bedrijven die investeren.", True),
+    # the particle must close the main clause
+    ("bereid ik voor", "Ik bereid me voor op de toekomst.", False),
+    ("werk ik uit", "Ik werk samen met de sector, die de uitvoering regelt.", False),
+    ("werk ik uit", "Dit werkt uit in de praktijk.", False),
+])
+def test_a_separable_verb_cue_finds_its_particle_where_the_main_clause_ends(
+        cue: str, sentence: str, found: bool) -> None:
+    assert bool(cue_pattern(cue).search(sentence)) == found
+
+
+PREPARING = concept("status", "status", "in-voorbereiding", "in voorbereiding",
+                    cues=("bereid ik voor",))
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # a separable verb in the third person, its particle far from the verb
+    ("De Staatssecretaris bereidt een wettelijke UPV voor matrassen met eisen aan hergebruik "
+     "en recycling voor, die de afspraken overneemt.", "in-voorbereiding"),
+    # the present tense with a date after the letter (3 March 2026) announces
+    ("Per 1 januari 2027 geldt een UPV voor matrassen.", "aangekondigd"),
+    ("Op 1 september 2026 open ik de DEI+ voor matrassen.", "aangekondigd"),
+    # a past date, or a year beyond the next three (a goal's year), does not
+    ("Sinds 1 januari 2025 geldt een UPV voor matrassen.", "in-uitvoering"),
+    ("Met de UPV voor matrassen wordt in 2035 de helft gerecycled.", "in-uitvoering"),
+])
+def test_a_statement_status_from_separable_verbs_and_coming_dates(sentence: str,
+                                                                  status: str) -> None:
+    _, facts = facts_with(sentence + "\n", PREPARING)
+    assert [m.status.rsplit("/", 1)[-1] for m in facts.measures] == [status]
+
+
+@pytest.mark.parametrize(("sentence", "reporting"), [
+    ("Ik informeer uw Kamer na de zomer over de uitkomst.", True),
+    ("Ik heb uw Kamer toegezegd jaarlijks te rapporteren over de voortgang.", True),
+    ("Ik zal de sector vragen jaarlijks te rapporteren over de inzameling.", False),
+])
+def test_a_promise_to_report_to_the_kamer_is_no_measure_candidate(sentence: str,
+                                                                   reporting: bool) -> None:
+    assert bool(REPORTING.search(sentence)) == reporting

@@ -79,7 +79,8 @@ def extract_facts(letter: Letter, doc: Doc, vocabulary: Vocabulary,
     end = body_end(letter)
     asked = [(q.start, q.end) for q in letter.questions]
     measures = detect_measures(doc, vocabulary, entities.outermost(mentions), amounts, sections,
-                               end, sender, answers, asked, model, letter.footnotes)
+                               end, sender, answers, asked, model, letter.footnotes,
+                               dates, letter.date)
     return LetterFacts(
         sender=sender, co_senders=tuple(dict.fromkeys(co_senders)), mentions=tuple(mentions),
         amounts=tuple(amounts), quantities=tuple(entities.quantities(doc)),

@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from npcegraph.concepts import Concept, Vocabulary
-from npcegraph.extract.facts import Amount, Measure, Mention, sentence_evidence
+from npcegraph.extract.facts import Amount, DateMention, Measure, Mention, sentence_evidence
 from npcegraph.extract.questions import AnswerFact, answer_at
 from npcegraph.extract.resolve import NEW_ITEM, OWN_INSTRUMENT, STATUS_PRIORITY, resolve_measures
 from npcegraph.extract.scope import SectionIndex
@@ -93,7 +94,11 @@ OUTLINE = re.compile(
     r"|^\s*(?:graag\s)?(?:ik|we|wij)\s(?:dank|danken|bedank|bedanken)\b"
     r"|^\s*(?:graag|hieronder|hierbij|onderstaand)\s(?:beantwoord|beantwoorden|reageer|"
     r"reageren)\s(?:ik|we|wij)\b"
-    r"|^\s*(?:ik|we|wij)\s(?:beantwoord|beantwoorden)\s(?:\w+\s){0,2}?(?:vragen|hieronder)\b",
+    r"|^\s*(?:ik|we|wij)\s(?:beantwoord|beantwoorden)\s(?:\w+\s){0,2}?(?:vragen|hieronder)\b"
+    # the letter as subject, or its writer ordering its parts: "De brief dient ter voorbereiding
+    # op het commissiedebat", "Ik sluit af met de financiering"
+    r"|^\s*(?:de|deze)\s(?:brief|kamerbrief)\s(?:dient|bevat|beschrijft|schetst|geeft|is)\b"
+    r"|^\s*(?:ik|we|wij)\s(?:sluit|sluiten)\s(?:(?:deze|de) brief\s|hiermee\s)?af\smet\b",
     re.IGNORECASE)
 # The lines every letter has around its body: addressee, place and date, closing, the
 # signing minister's title and name ("De Staatssecretaris van Infrastructuur en Waterstaat,",
@@ -111,7 +116,8 @@ LETTER_FURNITURE = re.compile(
 REPORTING = re.compile(
     r"^(?:(?!\b(?:en|maar|waarbij|waarin|omdat|zodat)\b).)*?"
     r"(?:\b(?:informeer|informeren|stuur|sturen|zend|zenden)\b[^.,]{0,30}\b(?:uw|de) kamer\b"
-    r"|\b(?:uw|de) kamer\b[^.]{0,80}?\b(?:te informeren|te sturen|toe te sturen|toesturen)\b)",
+    r"|\b(?:uw|de) kamer\b[^.]{0,80}?\b(?:te informeren|te sturen|toe te sturen|toesturen|"
+    r"te rapporteren)\b)",
     re.IGNORECASE)
 
 
@@ -163,11 +169,35 @@ _CUE_WORD_FORMS = {
 _CUE_GAP = r"(?:\W+\w+){0,6}?\W+"
 
 
+# Separable verbs put their particle at the end of the main clause ("bereid ik voor": "Daarnaast
+# bereid ik een wijziging van het Besluit beheer verpakkingen voor, waarmee ..."; "De
+# Staatssecretaris werkt de norm uit: ..."). A cue "<stem> ik <particle>" matches the stem in any
+# person, any subject, and the particle where the main clause ends.
+_PARTICLES = frozenset({"voor", "uit", "aan", "op", "in", "af", "toe", "mee", "voort", "bij",
+                        "vast", "open", "door", "terug"})
+_CLAUSE_END = (r"(?=\s*(?:[,;:.()]|$)|\s+(?:om|zodat|waarmee|waarbij|waarin|waardoor|die|dat|"
+               r"omdat|als|wanneer|zodra|en|of|maar|met ingang)\b)")
+
+
+def _verb_forms(stem: str) -> str:
+    """A finite present-tense verb from its stem: ``bereid`` -> bereid, bereidt, bereiden;
+    ``pas`` -> pas, past, passen."""
+    plural = stem + ("" if stem.endswith(("d", "k", "r")) else stem[-1]) + "en"
+    return rf"(?:{re.escape(stem)}t?|{re.escape(stem)}en|{re.escape(plural)})"
+
+
 @lru_cache(maxsize=4096)
 def cue_pattern(cue: str) -> re.Pattern[str]:
-    """A regex for a status cue: its words in order, auxiliaries in any form, small gaps."""
-    words = [_CUE_WORD_FORMS.get(w, re.escape(w)) for w in cue.lower().split()]
-    return re.compile(r"\b" + _CUE_GAP.join(words) + r"\b", re.IGNORECASE)
+    """A regex for a status cue: its words in order, auxiliaries in any form, small gaps; a
+    separable verb ("bereid ik voor") with its particle anywhere before the main clause ends."""
+    parts = cue.lower().split()
+    words = [_CUE_WORD_FORMS.get(w, re.escape(w)) for w in parts]
+    near = r"\b" + _CUE_GAP.join(words) + r"\b"
+    if len(parts) == 3 and parts[1] == "ik" and parts[2] in _PARTICLES:
+        far = (rf"\b{_verb_forms(parts[0])}\b[^,;:.()]{{1,160}}?\s"
+               rf"{re.escape(parts[2])}{_CLAUSE_END}")
+        return re.compile(f"{near}|{far}", re.IGNORECASE)
+    return re.compile(near, re.IGNORECASE)
 
 
 def _cued_status(vocabulary: Vocabulary, sentence: str) -> str:
@@ -178,6 +208,21 @@ def _cued_status(vocabulary: Vocabulary, sentence: str) -> str:
         if concept and any(cue_pattern(cue).search(sentence) for cue in concept.cues):
             return slug
     return ""
+
+
+# Years after the letter's year in which a date still dates an announced step, not a goal.
+AHEAD_HORIZON = 3
+
+
+def dated_ahead(dates: Sequence[DateMention], start: int, end: int, made: date | None) -> bool:
+    """Whether a sentence dates its action after the letter ("Per 1 januari 2027 wordt
+    ecomodulatie verplicht", "open ik op 1 september 2026 de regeling"): the present tense with
+    a coming date announces, within a few years of the letter (later years are goals)."""
+    if made is None:
+        return False
+    today = made.isoformat()
+    return any(start <= d.evidence.start < end and d.value > today[:len(d.value)]
+               and int(d.value[:4]) <= made.year + AHEAD_HORIZON for d in dates)
 
 
 def _status_iri(vocabulary: Vocabulary, slug: str) -> str:
@@ -338,10 +383,12 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
                     sender: str | None, answers: Sequence[AnswerFact] = (),
                     asked: Sequence[tuple[int, int]] = (),
                     model: StatementModel | None = None,
-                    footnotes: Sequence[Footnote] = ()) -> list[Measure]:
+                    footnotes: Sequence[Footnote] = (), dates: Sequence[DateMention] = (),
+                    made: date | None = None) -> list[Measure]:
     """Every measure the letter states (see :mod:`npcegraph.extract.resolve` for merging);
     ``model`` decides which sentences state one (default: the shipped model). A statement's
-    amounts are those of its sentence and of the footnotes it points to."""
+    amounts are those of its sentence and of the footnotes it points to; without a status cue,
+    a statement dated after the letter's date ``made`` is announced (see :func:`dated_ahead`)."""
     text = doc.text  # Doc.text joins every token: compute it once
     found: list[Measure] = []
     # The letter's outline names every topic: no statement refers back to it.
@@ -383,7 +430,9 @@ def detect_measures(doc: Doc, vocabulary: Vocabulary, mentions: Sequence[Mention
         strategies = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "strategy")))
         eu_acts = tuple(dict.fromkeys(m.concept for m in _in(named, start, end, "eu_act")))
         evidence = sentence_evidence(start, sentence.text, round(probability, 2))
-        status = _status_iri(vocabulary, context.status)
+        cued = context.status or ("aangekondigd" if dated_ahead(dates, start, end, made)
+                                  else "")
+        status = _status_iri(vocabulary, cued)
         noted = footnote_amounts(doc, footnotes, mentions, amounts, start, end)
         for group in enumerated_groups(text, instruments):
             found.append(Measure(
