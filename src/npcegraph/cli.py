@@ -216,10 +216,13 @@ def evaluate(
     cross_validate: Annotated[bool, typer.Option(
         "--cross-validate", help="also score each gold letter with the measure classifier "
         "trained on the other gold letters (leave one letter out)")] = False,
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="also list each letter's missed and extra measures with the reason, "
+        "and matched measures whose relations or status differ")] = False,
     corpus: CorpusOption = None,
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per type."""
-    from npcegraph.evaluate.render import print_reports, reports_json
+    from npcegraph.evaluate.render import print_errors, print_reports, reports_json
     from npcegraph.evaluate.run import evaluate as run_evaluation
     from npcegraph.pipeline import Pipeline
 
@@ -229,9 +232,11 @@ def evaluate(
     if not reports:
         raise NpcegraphError(gold_dir, "no annotated letters found")
     if as_json:
-        sys.stdout.write(reports_json(reports) + "\n")
+        sys.stdout.write(reports_json(reports, errors) + "\n")
     else:
         print_reports(reports, console)
+        if errors:
+            print_errors(reports, console)
 
 
 @app.command("train-measures")

@@ -10,10 +10,34 @@ from rich.table import Table
 from npcegraph.evaluate.run import SetReport
 
 
-def reports_json(reports: list[SetReport]) -> str:
-    """All sets as one JSON document."""
-    return json.dumps({r.name: r.as_dict() for r in reports}, indent=2, ensure_ascii=False,
-                      default=sorted)
+def reports_json(reports: list[SetReport], errors: bool = False) -> str:
+    """All sets as one JSON document (with ``errors``, each letter's measure errors too)."""
+    return json.dumps({r.name: r.as_dict(errors) for r in reports}, indent=2,
+                      ensure_ascii=False, default=sorted)
+
+
+def print_errors(reports: list[SetReport], console: Console) -> None:
+    """Each letter's unmatched measures with their reasons, and the matched pairs whose
+    relations or status differ."""
+    for report in reports:
+        for slug, errors in sorted(report.errors.items()):
+            table = Table(title=f"{report.name}: measure errors in {slug}", show_lines=False)
+            for column in ("", "key", "reason", "at", "statement / quote"):
+                table.add_column(column, overflow="fold")
+            for e in errors.measures:
+                mark = "miss" if e.side == "miss" else ("extra*" if e.low_confidence else "extra")
+                near = f" ({', '.join(e.overlapping)})" if e.overlapping else ""
+                shown = f"{e.label}\n{e.quote}" if e.label else e.quote
+                table.add_row(mark, e.key, e.reason + near, str(e.start), shown)
+            for p in errors.pairs:
+                parts = [f"-{k}: {', '.join(v)}" for k, v in p.missing.items()]
+                parts += [f"+{k}: {', '.join(v)}" for k, v in p.extra.items()]
+                if p.status:
+                    parts.append(f"status {p.status[0]} -> {p.status[1]}")
+                table.add_row("pair", f"{p.gold} = {p.system}", "; ".join(parts), "", "")
+            console.print(table)
+    console.print("extra*: stored with the low-confidence flag; -: gold has it, the pipeline "
+                  "not; +: the pipeline has it, the gold not")
 
 
 def print_reports(reports: list[SetReport], console: Console) -> None:

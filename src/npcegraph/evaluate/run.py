@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from npcegraph.evaluate.errors import LetterErrors, letter_errors
 from npcegraph.evaluate.gold import GoldError, gold_record, load_gold_dir
 from npcegraph.evaluate.scores import Counts, metadata_agreement, score_letter
 from npcegraph.evaluate.system import normalise_references, system_record
@@ -22,6 +23,7 @@ class SetReport:
     name: str
     letters: dict[str, dict[str, Counts]] = field(default_factory=dict)
     metadata: dict[str, dict[str, bool]] = field(default_factory=dict)
+    errors: dict[str, LetterErrors] = field(default_factory=dict)
 
     def overall(self) -> dict[str, Counts]:
         """Counts pooled over the letters."""
@@ -36,16 +38,19 @@ class SetReport:
         values = [ok for fields in self.metadata.values() for ok in fields.values()]
         return sum(values), len(values)
 
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
+    def as_dict(self, errors: bool = False) -> dict[str, Any]:
+        """A JSON-ready form; with ``errors``, the measure errors of each letter too."""
         correct, total = self.metadata_accuracy()
-        return {
+        result = {
             "set": self.name,
             "overall": {k: v.as_dict() for k, v in sorted(self.overall().items())},
             "metadata": {"correct": correct, "total": total, "letters": self.metadata},
             "letters": {slug: {k: v.as_dict() for k, v in sorted(c.items())}
                         for slug, c in self.letters.items()},
         }
+        if errors:
+            result["errors"] = {slug: e.as_dict() for slug, e in self.errors.items()}
+        return result
 
 
 def letter_path(raw: dict[str, Any], gold_dir: Path, corpus: Path) -> Path:
@@ -75,9 +80,13 @@ def evaluate_set(name: str, gold_dir: Path, corpus: Path, pipeline: Pipeline,
         gold = gold_record(raw, letter)
         gold = gold.__class__(**{**gold.__dict__, "references": normalise_references(
             gold.references, pipeline.vocabulary)})
-        system = system_record(letter, pipeline.facts(letter), pipeline.vocabulary)
+        facts = pipeline.facts(letter)
+        system = system_record(letter, facts, pipeline.vocabulary)
         report.letters[slug] = score_letter(gold, system)
         report.metadata[slug] = metadata_agreement(gold, system)
+        labels = {str(m.get("id")): str(m.get("label") or "") for m in raw.get("measures") or []}
+        labels.update({m.key: m.label for m in facts.measures})
+        report.errors[slug] = letter_errors(gold, system, letter.text, labels)
     return report
 
 
@@ -115,6 +124,7 @@ def evaluate_cross_validated(gold_dir: Path, corpus: Path, pipeline: Pipeline,
             part = evaluate_set(report.name, gold_dir, corpus, pipeline, [slug])
             report.letters.update(part.letters)
             report.metadata.update(part.metadata)
+            report.errors.update(part.errors)
     finally:
         pipeline.statement_model = own
     return report

@@ -89,6 +89,11 @@ def _overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> int:
     return best
 
 
+def spans_overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
+    """Whether any span of ``a`` overlaps any span of ``b``."""
+    return _overlap(a, b) > 0
+
+
 def compatible(system: MeasureRecord, gold: MeasureRecord) -> bool:
     """Whether the key relations of two measures agree."""
     si, gi = system.related("instrument"), gold.related("instrument")
