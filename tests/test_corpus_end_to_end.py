@@ -414,7 +414,7 @@ EXPECTED_NPCE_QUESTIONS = [
 CANNED_EXPECTED = {
     "instruments-per-product-group": (
         ("product_group", "instrument", "measures"),
-        70,
+        66,
         [
             ("asfalt", "Materiaalprestatie-eisen", "1"),
             ("autobanden", "UPV", "1"),
@@ -434,9 +434,9 @@ CANNED_EXPECTED = {
         ("letter", "status", "measures"),
         16,
         [
-            ("kst-32813-1397", "in uitvoering", "20"),
+            ("kst-32813-1397", "in uitvoering", "16"),
             ("kst-32813-1397", "in voorbereiding", "8"),
-            ("kst-32813-1397", "afgerond", "4"),
+            ("kst-32813-1397", "afgerond", "3"),
         ],
     ),
     "letters-mentioning-instrument": (
@@ -467,7 +467,7 @@ CANNED_EXPECTED = {
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        53,
+        51,
         [
             ("AVV", "UPV", "3"),
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
@@ -538,9 +538,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         12,
         [
-            ("IenW", "126", "MTIB | In totaal zit er in Nederland in bestaande producten "),
-            ("EZK", "94", "MTIB | In totaal zit er in Nederland in bestaande producten "),
-            ("BZ", "84", "MTIB | In totaal zit er in Nederland in bestaande producten "),
+            ("IenW", "122", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("EZK", "92", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("BZ", "82", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
         ],
     ),
 }

@@ -261,7 +261,8 @@ def train_measures(
     target.write_text(model.to_json(), encoding="utf-8")
     console.print(f"{model.meta['examples']} sentences ({model.meta['positives']} measure "
                   f"statements) from {len(model.meta['letters'])} letters; "
-                  f"{len(model.weights)} weights, threshold {model.threshold}, measure "
+                  f"{len(model.weights)} weights, threshold {model.threshold}, seed "
+                  f"{model.measure_seed}, measure "
                   f"calibration {model.calibration} from {model.meta['calibration_measures']} "
                   f"measures -> {target}")
 

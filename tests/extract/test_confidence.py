@@ -28,8 +28,17 @@ def test_probability_adds_weights_of_present_features() -> None:
 
 
 def test_model_round_trips_through_json() -> None:
-    model = StatementModel(weights={"w=upv": 1.25}, bias=-0.5, threshold=0.3, meta={"x": 1})
+    model = StatementModel(weights={"w=upv": 1.25}, bias=-0.5, threshold=0.3, meta={"x": 1},
+                           seed=0.4)
     assert StatementModel.from_json(model.to_json()) == model
+
+
+def test_the_seed_threshold_is_never_below_the_statement_threshold() -> None:
+    # a model written before the seed existed has none: the statement threshold alone counts
+    old = StatementModel(weights={}, bias=0.0, threshold=0.3)
+    assert StatementModel.from_json(old.to_json().replace('"seed": 0.0,', "")).seed == 0.0
+    assert old.measure_seed == 0.3
+    assert StatementModel(weights={}, bias=0.0, threshold=0.3, seed=0.45).measure_seed == 0.45
 
 
 def test_fit_learns_which_feature_marks_a_statement() -> None:

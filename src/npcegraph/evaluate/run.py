@@ -119,7 +119,7 @@ def evaluate_cross_validated(gold_dir: Path, corpus: Path, pipeline: Pipeline,
         for slug, fold in sorted(folds.items()):
             if only and not _named(slug, golds[slug], only):
                 continue
-            pipeline.statement_model = replace(fold, threshold=model.threshold,
+            pipeline.statement_model = replace(fold, threshold=model.threshold, seed=model.seed,
                                                calibration=model.calibration)
             part = evaluate_set(report.name, gold_dir, corpus, pipeline, [slug])
             report.letters.update(part.letters)

@@ -5,23 +5,26 @@ quote of one of the letter's gold measures. The decision threshold is the one th
 F1 of measures and their relations (averaged with its neighbouring thresholds) of the pipeline in
 leave-one-letter-out cross-validation, so it is chosen on letters each fold's model did not see,
 and on what the evaluation scores (measures after merging, and their relations) rather than on
-single sentences. Only the gold directory's own letters are used, never ``heldout/``: those
+single sentences; the seed threshold a measure's most certain statement must reach is chosen
+the same way. Only the gold directory's own letters are used, never ``heldout/``: those
 judge the model. The Platt scaling of measure confidence is fitted on the measures each fold's
 model finds in its left-out letter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 from npcegraph.evaluate.gold import gold_record, load_gold_dir
 from npcegraph.evaluate.model import RELATION_TYPES
 from npcegraph.evaluate.run import letter_path
 from npcegraph.evaluate.scores import Counts, match_measures, score_letter
 from npcegraph.evaluate.system import system_record
-from npcegraph.extract import extract_facts, statement_contexts
+from npcegraph.extract import LetterFacts, extract_facts, statement_contexts
 from npcegraph.extract.statement_features import sentence_features
 from npcegraph.extract.statement_model import (
     DEFAULT_THRESHOLD,
@@ -29,7 +32,7 @@ from npcegraph.extract.statement_model import (
     fit,
     fit_platt,
 )
-from npcegraph.letters import read_letter
+from npcegraph.letters import Letter, read_letter
 from npcegraph.pipeline import Pipeline
 
 Example = tuple[list[str], bool]
@@ -83,13 +86,17 @@ def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
     return smoothed_best({t: _f1_at(scored, t) for t in STEPS})
 
 
-def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
-                      pipeline: Pipeline) -> float:
-    """The threshold (in steps of 0.05) with the best smoothed F1 of the facts the evaluation
-    scores about measures: measures and their ministry, instrument, product group, goal and
-    amount pairs, counted together over the letters, each letter run with the fold model that
-    did not see it."""
-    categories = ("measure", *(f"relation:{r}" for r in RELATION_TYPES))
+# What the threshold choices optimise: measures and their relation pairs, counted together.
+MEASURE_CATEGORIES = ("measure", *(f"relation:{r}" for r in RELATION_TYPES))
+# The facts of one letter at one candidate threshold.
+FactsAt = Callable[[Letter, Doc, StatementModel, float], LetterFacts]
+
+
+def _pooled_best(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
+                 pipeline: Pipeline, facts_at: FactsAt) -> float:
+    """The step with the best smoothed F1 of measures and their relation pairs, counted
+    together over the letters, each letter's facts at a step (``facts_at``) computed with the
+    fold model that did not see it."""
     pooled = {t: Counts() for t in STEPS}
     for slug, raw in sorted(load_gold_dir(gold_dir).items()):
         if slug not in folds:
@@ -98,12 +105,44 @@ def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
         doc = pipeline.nlp(letter.text)
         gold = gold_record(raw, letter)
         for t in STEPS:
-            facts = extract_facts(letter, doc, pipeline.vocabulary, pipeline.rejected,
-                                  replace(folds[slug], threshold=t))
+            facts = facts_at(letter, doc, folds[slug], t)
             scores = score_letter(gold, system_record(letter, facts, pipeline.vocabulary))
-            for category in categories:
+            for category in MEASURE_CATEGORIES:
                 pooled[t].add(scores[category])
     return smoothed_best({t: c.f1 for t, c in pooled.items()})
+
+
+def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
+                      pipeline: Pipeline) -> float:
+    """The threshold (in steps of 0.05) with the best smoothed F1 of the facts the evaluation
+    scores about measures: measures and their ministry, instrument, product group, goal and
+    amount pairs, counted together over the letters, each letter run with the fold model that
+    did not see it."""
+    def facts_at(letter: Letter, doc: Doc, fold: StatementModel, t: float) -> LetterFacts:
+        return extract_facts(letter, doc, pipeline.vocabulary, pipeline.rejected,
+                             replace(fold, threshold=t))
+    return _pooled_best(folds, gold_dir, corpus, pipeline, facts_at)
+
+
+def measure_seed(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
+                 pipeline: Pipeline, threshold: float) -> float:
+    """The seed threshold (in steps of 0.05, above ``threshold``; 0.0 for none) with the best
+    smoothed F1 of measures and their relation pairs, counted as in :func:`measure_threshold`:
+    a measure is kept when its most certain statement reaches the seed. Seeds up to
+    ``threshold`` score as ``threshold`` itself, so the smoothing can also choose no seed."""
+    found: dict[tuple[str, int], LetterFacts] = {}
+
+    def facts_at(letter: Letter, doc: Doc, fold: StatementModel, t: float) -> LetterFacts:
+        key = (letter.slug, id(fold))
+        if key not in found:  # the seed filters measures: extract once per letter
+            found[key] = extract_facts(letter, doc, pipeline.vocabulary, pipeline.rejected,
+                                       replace(fold, threshold=threshold))
+        facts = found[key]
+        return replace(facts, measures=tuple(
+            m for m in facts.measures
+            if max(e.confidence for e in m.statements) >= max(t, threshold)))
+    best = _pooled_best(folds, gold_dir, corpus, pipeline, facts_at)
+    return best if best > threshold else 0.0
 
 
 def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,
@@ -114,10 +153,10 @@ def cross_validated(by_letter: dict[str, list[Example]], l2: float = L2,
 
 def calibration_pairs(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
                       pipeline: Pipeline, threshold: float = DEFAULT_THRESHOLD,
-                      ) -> list[tuple[float, bool]]:
+                      seed: float = 0.0) -> list[tuple[float, bool]]:
     """For every measure the pipeline finds in a letter with the model that did not see it (at
-    ``threshold``): its most certain statement's probability and whether it matched a gold
-    measure."""
+    ``threshold`` and ``seed``): its most certain statement's probability and whether it matched
+    a gold measure."""
     pairs: list[tuple[float, bool]] = []
     own = pipeline.statement_model
     try:
@@ -125,7 +164,7 @@ def calibration_pairs(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
             if slug not in folds:
                 continue
             letter = read_letter(letter_path(raw, gold_dir, corpus))
-            pipeline.statement_model = replace(folds[slug], threshold=threshold,
+            pipeline.statement_model = replace(folds[slug], threshold=threshold, seed=seed,
                                                calibration=(1.0, 0.0))
             facts = pipeline.facts(letter)
             system = system_record(letter, facts, pipeline.vocabulary)
@@ -162,7 +201,8 @@ def train_from_gold(gold_dir: Path, corpus: Path, pipeline: Pipeline) -> Stateme
     folds = cross_validated(examples) if len(examples) > 1 else {}
     threshold = (measure_threshold(folds, gold_dir, corpus, pipeline) if folds
                  else DEFAULT_THRESHOLD)
-    pairs = calibration_pairs(folds, gold_dir, corpus, pipeline, threshold)
+    seed = measure_seed(folds, gold_dir, corpus, pipeline, threshold) if folds else 0.0
+    pairs = calibration_pairs(folds, gold_dir, corpus, pipeline, threshold, seed)
     model = train(examples, folds=folds, threshold=threshold)
-    return replace(model, calibration=fit_platt(pairs),
+    return replace(model, seed=seed, calibration=fit_platt(pairs),
                    meta={**model.meta, "calibration_measures": len(pairs)})

@@ -21,6 +21,9 @@ Rules (also in the README):
    an EU act: the government's position on that act is one measure, ``inzet-<act>``. The key is
    the node's IRI, so the same measure in several letters is one node with
    a mention per letter.
+5. A measure needs one statement whose probability reaches the classifier's seed threshold
+   (chosen like the statement threshold, on letters each fold's model did not see); statements
+   between the two thresholds only add to a measure that has one.
 """
 
 from __future__ import annotations
@@ -188,8 +191,9 @@ def _fold_instrument_only(clusters: dict[str, list[Measure]],
 
 def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text: str = "",
                      model: StatementModel | None = None) -> list[Measure]:
-    """Passages of statements become measures; passages with the same key are one measure.
-    ``model`` recalibrates their confidence (none: that of the most certain statement)."""
+    """Passages of statements become measures; passages with the same key are one measure,
+    kept when its most certain statement reaches the ``model``'s seed threshold. ``model``
+    recalibrates their confidence (none: that of the most certain statement)."""
     clusters: dict[str, list[Measure]] = {}
     labels: dict[str, tuple[Concept | None, Concept | None]] = {}
     described: dict[str, str] = {}  # labels taken from the sentence (no instrument to name it)
@@ -221,8 +225,11 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
             clusters.setdefault(key, []).extend(cluster)
             labels.setdefault(key, (instrument, primary))
     _fold_instrument_only(clusters, labels)
+    seed = model.measure_seed if model is not None else 0.0
     measures = []
     for key, members in clusters.items():
+        if max(m.evidence.confidence for m in members) < seed:
+            continue  # no statement sure enough to start a measure (see StatementModel.seed)
         instrument, primary = labels[key]
         label = described.get(key) or measure_label(instrument, primary)
         merged = _merge(members, key, label, primary)

@@ -28,13 +28,21 @@ DEFAULT_THRESHOLD = 0.5
 
 @dataclass(frozen=True)
 class StatementModel:
-    """Feature weights, a bias and the decision threshold."""
+    """Feature weights, a bias and two thresholds: a sentence at or above ``threshold`` is a
+    measure statement; a measure needs one statement at or above ``seed`` (statements between
+    the two only add to a measure that has such a statement)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float = DEFAULT_THRESHOLD
     meta: dict[str, object] = field(default_factory=dict)
     calibration: tuple[float, float] = (1.0, 0.0)  # Platt scaling of measure confidence: a, b
+    seed: float = 0.0  # below ``threshold``: no further condition
+
+    @property
+    def measure_seed(self) -> float:
+        """The probability a measure's most certain statement must reach."""
+        return max(self.threshold, self.seed)
 
     def probability(self, features: Sequence[str]) -> float:
         """The probability that a sentence with these features states a measure."""
@@ -48,7 +56,8 @@ class StatementModel:
 
     def to_json(self) -> str:
         """The model as JSON, weights sorted by name (stable diffs)."""
-        return json.dumps({"bias": self.bias, "threshold": self.threshold, "meta": self.meta,
+        return json.dumps({"bias": self.bias, "threshold": self.threshold, "seed": self.seed,
+                           "meta": self.meta,
                            "calibration": list(self.calibration),
                            "weights": dict(sorted(self.weights.items()))},
                           indent=0, ensure_ascii=False) + "\n"
@@ -59,7 +68,7 @@ class StatementModel:
         raw = json.loads(text)
         return cls(weights={k: float(v) for k, v in raw["weights"].items()},
                    bias=float(raw["bias"]), threshold=float(raw["threshold"]),
-                   meta=raw.get("meta", {}),
+                   seed=float(raw.get("seed", 0.0)), meta=raw.get("meta", {}),
                    calibration=tuple(float(x) for x in raw.get("calibration", (1.0, 0.0))))
 
 
