@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from npcegraph.evaluate.model import RELATION_TYPES, LetterRecord, MeasureRecord
-from npcegraph.evaluate.scores import compatible, match_measures, spans_overlap
+from npcegraph.evaluate.scores import (
+    compatible,
+    instruments_agree,
+    match_measures,
+    spans_overlap,
+)
 
 QUOTE_CHARS = 70  # characters of a statement shown per error
 
@@ -85,8 +90,7 @@ def _reason(measure: MeasureRecord, others: Iterable[MeasureRecord], gold_side: 
     pairs = [(o, measure) if gold_side else (measure, o) for o in overlapping]
     if any(compatible(system, gold) for system, gold in pairs):
         return "paired elsewhere", keys
-    if any(not (s.related("instrument") or g.related("instrument"))
-           or s.related("instrument") & g.related("instrument") for s, g in pairs):
+    if any(instruments_agree(system, gold) for system, gold in pairs):
         return "product group differs", keys
     return "instrument differs", keys
 

@@ -94,13 +94,21 @@ def spans_overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) ->
     return _overlap(a, b) > 0
 
 
-def compatible(system: MeasureRecord, gold: MeasureRecord) -> bool:
-    """Whether the key relations of two measures agree."""
+def instruments_agree(system: MeasureRecord, gold: MeasureRecord) -> bool:
+    """Whether two measures' instruments intersect, or both have none."""
     si, gi = system.related("instrument"), gold.related("instrument")
-    if (si or gi) and not si & gi:
-        return False
+    return not (si or gi) or bool(si & gi)
+
+
+def product_groups_agree(system: MeasureRecord, gold: MeasureRecord) -> bool:
+    """Whether two measures' product groups intersect, unless one side names none."""
     sp, gp = system.related("product_group"), gold.related("product_group")
     return not (sp and gp and not sp & gp)
+
+
+def compatible(system: MeasureRecord, gold: MeasureRecord) -> bool:
+    """Whether the key relations of two measures agree."""
+    return instruments_agree(system, gold) and product_groups_agree(system, gold)
 
 
 def match_measures(gold: Iterable[MeasureRecord], system: Iterable[MeasureRecord],

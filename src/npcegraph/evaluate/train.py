@@ -25,6 +25,7 @@ from npcegraph.evaluate.run import letter_path
 from npcegraph.evaluate.scores import Counts, match_measures, score_letter
 from npcegraph.evaluate.system import system_record
 from npcegraph.extract import LetterFacts, extract_facts, statement_contexts
+from npcegraph.extract.confidence import most_certain
 from npcegraph.extract.statement_features import sentence_features
 from npcegraph.extract.statement_model import (
     DEFAULT_THRESHOLD,
@@ -139,8 +140,7 @@ def measure_seed(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
                                        replace(fold, threshold=threshold))
         facts = found[key]
         return replace(facts, measures=tuple(
-            m for m in facts.measures
-            if max(e.confidence for e in m.statements) >= max(t, threshold)))
+            m for m in facts.measures if most_certain(m) >= max(t, threshold)))
     best = _pooled_best(folds, gold_dir, corpus, pipeline, facts_at)
     return best if best > threshold else 0.0
 

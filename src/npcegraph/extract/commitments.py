@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from npcegraph.extract.facts import DateMention, Evidence, Measure, sentence_evidence
 from npcegraph.extract.scope import SectionIndex
+from npcegraph.extract.timing import before, beyond_horizon
 from npcegraph.letters.metadata import label_years
 from npcegraph.nlp.dates import MONTHS
 
@@ -81,8 +82,6 @@ _DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)\s(?P<month>{'|'.join(MONTHS)})\b"
                         r"(?!\s+(?:(?:19|20)\d\d|jongstleden|jl\b|j\.l\.))", re.IGNORECASE)
 # The summer recess ends a vergaderjaar: a letter after it speaks of next year's summer.
 _SUMMER_MONTH = 7
-# Years after the letter's year within which a date can be a follow-up's due date.
-FOLLOW_UP_HORIZON = 3
 COMMITMENT_CONFIDENCE = 0.75
 DATED_CONFIDENCE = 0.85
 
@@ -107,19 +106,6 @@ def _measure_for(measures: Sequence[Measure], sections: SectionIndex, start: int
     before = [(e.start, m.key) for m in measures for e in m.statements
               if section[0] <= e.start < start]
     return max(before)[1] if before else None
-
-
-def _before(mention: DateMention, made: date | None) -> bool:
-    """Whether a date lies before the letter's date, at the mention's own precision."""
-    if made is None:
-        return False
-    return mention.value < made.isoformat()[: len(mention.value)]
-
-
-def _target(mention: DateMention, year: int | None) -> bool:
-    """Whether a date lies beyond the follow-up horizon: a goal's target year ("in 2050
-    klimaatneutraal"), not a due date."""
-    return year is not None and int(mention.value[:4]) > year + FOLLOW_UP_HORIZON
 
 
 def relative_due(text: str, made: date | None, session: str | None = None,
@@ -165,8 +151,8 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
             q_start <= start < q_end for q_start, q_end in questions)
         if asked:
             continue
-        dated = [d for d in dates if start <= d.evidence.start < end and not _before(d, made)
-                 and not _target(d, year)]
+        dated = [d for d in dates if start <= d.evidence.start < end and not before(d, made)
+                 and not beyond_horizon(d, year)]
         due: tuple[str | None, str | None, str | None] = (None, None, None)
         if dated:
             due = (dated[0].value, dated[0].datatype, dated[0].qualifier)

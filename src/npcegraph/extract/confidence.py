@@ -15,8 +15,13 @@ from npcegraph.extract.facts import Measure
 from npcegraph.extract.statement_model import StatementModel
 
 
+def most_certain(measure: Measure) -> float:
+    """The probability of a measure's most certain statement."""
+    return max((s.confidence for s in measure.statements), default=measure.evidence.confidence)
+
+
 def measure_confidence(measure: Measure, model: StatementModel | None = None) -> float:
     """The confidence of a measure: that of its most certain statement, recalibrated by the
     model's Platt scaling when a model is given."""
-    best = max((s.confidence for s in measure.statements), default=measure.evidence.confidence)
+    best = most_certain(measure)
     return round(model.measure_probability(best), 2) if model is not None else best

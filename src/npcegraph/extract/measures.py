@@ -41,6 +41,7 @@ from npcegraph.extract.statement_features import (
     sentence_features,
 )
 from npcegraph.extract.statement_model import StatementModel, shipped_model
+from npcegraph.extract.timing import after, beyond_horizon
 from npcegraph.letters.model import Footnote
 
 # A government actor doing something concrete: a measure even when no instrument is named.
@@ -210,19 +211,13 @@ def _cued_status(vocabulary: Vocabulary, sentence: str) -> str:
     return ""
 
 
-# Years after the letter's year in which a date still dates an announced step, not a goal.
-AHEAD_HORIZON = 3
-
-
 def dated_ahead(dates: Sequence[DateMention], start: int, end: int, made: date | None) -> bool:
     """Whether a sentence dates its action after the letter ("Per 1 januari 2027 wordt
     ecomodulatie verplicht", "open ik op 1 september 2026 de regeling"): the present tense with
-    a coming date announces, within a few years of the letter (later years are goals)."""
-    if made is None:
-        return False
-    today = made.isoformat()
-    return any(start <= d.evidence.start < end and d.value > today[:len(d.value)]
-               and int(d.value[:4]) <= made.year + AHEAD_HORIZON for d in dates)
+    a coming date announces, within the follow-up horizon (later years are goals)."""
+    year = made.year if made else None
+    return any(start <= d.evidence.start < end and after(d, made)
+               and not beyond_horizon(d, year) for d in dates)
 
 
 def _status_iri(vocabulary: Vocabulary, slug: str) -> str:

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from npcegraph.concepts import Concept, Vocabulary
-from npcegraph.extract.confidence import measure_confidence
+from npcegraph.extract.confidence import measure_confidence, most_certain
 from npcegraph.extract.facts import Measure
 from npcegraph.extract.statement_features import is_framing
 from npcegraph.extract.statement_model import StatementModel
@@ -228,11 +228,11 @@ def resolve_measures(statements: Sequence[Measure], vocabulary: Vocabulary, text
     seed = model.measure_seed if model is not None else 0.0
     measures = []
     for key, members in clusters.items():
-        if max(m.evidence.confidence for m in members) < seed:
-            continue  # no statement sure enough to start a measure (see StatementModel.seed)
         instrument, primary = labels[key]
         label = described.get(key) or measure_label(instrument, primary)
         merged = _merge(members, key, label, primary)
+        if most_certain(merged) < seed:
+            continue  # no statement sure enough to start a measure (see StatementModel.seed)
         evidence = replace(merged.evidence, confidence=measure_confidence(merged, model))
         measures.append(replace(merged, evidence=evidence))
     return sorted(measures, key=lambda m: m.evidence.start)
