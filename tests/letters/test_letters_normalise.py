@@ -63,6 +63,9 @@ def test_letters_join_pair_follows_the_document_spelling() -> None:
         ("om 14:45 uur", 45, None),
         ("zie https://example.org/rapport3", 3, None),
         ("in 2030 bereikt", 30, None),
+        ("Postbus 20901 2500 EX Den Haag", 1, None),  # a postbus number, not 2090 + note 1
+        ("in het jaar 20901", 1, None),  # no letter cites the year 2090 with a marker
+        ("d.d. 3 maart 20491 staat", 1, (17, 18)),
     ],
 )
 def test_letters_find_marker(text: str, number: int, expected: tuple[int, int] | None) -> None:
@@ -92,6 +95,8 @@ def test_letters_expand_numbers(spec: str, numbers: tuple[str, ...]) -> None:
          "Staatssecretaris van Infrastructuur en Waterstaat"),
         ("minister van Economische Zaken1", "Minister van Economische Zaken"),
         ("MINISTER-PRESIDENT", "Minister-President"),
+        ("DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,",
+         "Staatssecretaris van Infrastructuur en Waterstaat"),
     ],
 )
 def test_letters_normalise_role(raw: str, role: str) -> None:
@@ -278,3 +283,55 @@ def test_letters_second_signature_is_a_co_sender() -> None:
                                                    "P. Jansen")
     assert letter.co_senders == ("Minister van Economische Zaken",)
     assert letter.sections == ()
+
+
+def test_letters_capital_signature_and_postbus_letterhead() -> None:
+    """A letter on ministry letterhead (address with a postbus, no kamerstuk header) signed in
+    capitals: the sender and signer come from the signature, the footnote marker from the body."""
+    text = (
+        "Ministerie van Infrastructuur en Waterstaat\n\nPostbus 20901\n2500 EX Den Haag\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 23 september 2031\n\n"
+        "Het kabinet verlengt de regeling voor zonnepanelen.1 Zo blijft de inzameling betaald.\n\n"
+        "Hoogachtend,\n\nDE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,\n\n"
+        "M.C. de Graaf\n\n1 Kamerstuk 32 852, nr. 392.\n"
+    )
+    letter = letter_from_text(text)
+    assert (letter.kind, letter.sender, letter.signer_name) == (
+        "brief-regering", "Staatssecretaris van Infrastructuur en Waterstaat", "M.C. de Graaf")
+    assert letter.date == datetime.date(2031, 9, 23)
+    assert "Postbus 20901 2500 EX Den Haag" in letter.text
+    assert "zonnepanelen. Zo blijft" in letter.text
+    [note] = letter.footnotes
+    assert letter.text[note.anchor - 13:note.anchor] == "zonnepanelen."
+    assert "text ends mid-sentence: the letter may be cut off" not in letter.warnings
+
+
+def test_letters_header_below_page_furniture_and_metadata_table() -> None:
+    """A saved web page puts a menu and a metadata table (``Label | value`` rows) above the
+    kamerstuk header: both are still read."""
+    rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in (
+        ("Nummer", "2031D47312"), ("Kamerstuk", "Kamerstuk 32852-964"),
+        ("Datum", "18 november 2031"), ("Soort", "Brief regering"),
+        ("Indiener", "E.J. Koolhoven, minister van Volkshuisvesting en Ruimtelijke Ordening"),
+        ("Medeindiener", "staatssecretaris van Infrastructuur en Waterstaat")))
+    menu = "".join(f"<p>Menu-item {i}</p>" for i in range(14))
+    html = (
+        f"<html><body><div class='menu'>{menu}</div><h1>Voortgang circulair bouwen</h1>"
+        f"<table>{rows}</table>"
+        "<p>Tweede Kamer der Staten-Generaal</p><p>Vergaderjaar 2031–2032</p>"
+        "<p>32 852 Grondstoffenvoorzieningszekerheid</p><p>Nr. 964</p>"
+        "<p>BRIEF VAN DE MINISTER VAN VOLKSHUISVESTING EN RUIMTELIJKE ORDENING</p>"
+        "<p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>"
+        "<p>Den Haag, 18 november 2031</p>"
+        "<p>Ik verplicht de inzameling van matrassen.</p>"
+        "<p>De Minister van Volkshuisvesting en Ruimtelijke Ordening,</p><p>E.J. Koolhoven</p>"
+        "</body></html>")
+    letter = letter_from_text(html, source_format="html")
+    assert (letter.dossier, letter.number, letter.document_number, letter.date) == (
+        "32852", "964", "2031D47312", datetime.date(2031, 11, 18))
+    assert letter.dossier_title == "Grondstoffenvoorzieningszekerheid"
+    assert letter.sender == "Minister van Volkshuisvesting en Ruimtelijke Ordening"
+    assert letter.co_senders == ("Staatssecretaris van Infrastructuur en Waterstaat",)
+    assert "Nr. 964" not in letter.text and "Vergaderjaar 2031" not in letter.text
+    assert "kamerstuk (dossier and number) unknown" not in letter.warnings

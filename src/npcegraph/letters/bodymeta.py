@@ -38,6 +38,9 @@ _ANSWER_BY = re.compile(
     r"\((?P<ministry>[^)]+)\)(?: \(ontvangen (?P<date>\d{1,2} \w+ \d{4})\))?",
     re.IGNORECASE,
 )
+# Blocks searched for the addressee and the dateline (a page dump may put its own furniture
+# and a metadata table above the letter).
+HEAD_BLOCKS = 40
 _ANSWERED = re.compile(r"Bij brief van (\d{1,2} \w+ \d{4}) zijn de vragen beantwoord")
 
 
@@ -51,7 +54,7 @@ def body_fields(
     fields: dict[str, object] = {}
     warnings: list[str] = []
     texts = [b.text for b in blocks]
-    head = texts[:15]
+    head = texts[:HEAD_BLOCKS]
     for t in head:
         if ADDRESSEE.match(t) and "addressee" not in fields:
             fields["addressee"] = metadata.normalise_role(t[4:])
@@ -82,8 +85,10 @@ def _signature(blocks: list[Block], fields: dict[str, object]) -> None:
     found: list[tuple[str | None, str | None]] = []
     for i, text in enumerate(tail):
         nxt = tail[i + 1] if i + 1 < len(tail) else ""
-        if text.endswith(",") and text[:3].lower() == "de " and metadata.ROLE_RE.search(text[:60]):
-            found.append((metadata.normalise_role(text), nxt if NAME.match(nxt) else None))
+        role = metadata.normalise_role(text) if text.endswith(",") else None
+        if role and text[:3].lower() == "de " and metadata.ROLE_RE.match(role[:60]):
+            # "De Minister van ...," or, in capitals, "DE STAATSSECRETARIS VAN ...,"
+            found.append((role, nxt if NAME.match(nxt) else None))
         elif (m := _SIG_INLINE.match(text)) and NAME.match(m.group(2)):
             if metadata.ROLE_RE.match(m.group(1)):
                 found.append((metadata.normalise_role(m.group(1)), m.group(2)))

@@ -38,13 +38,16 @@ def build(draft: Draft) -> Letter:
     """Turn a reader's draft into the final letter."""
     warnings = list(draft.warnings)
     blocks = _tidy(draft.blocks)
-    header, used = metadata.parse_header([b.text for b in blocks[:12] if b.kind is None])
+    top = blocks[:metadata.HEADER_REACH + 12]
+    header, used = metadata.parse_header([b.text for b in top if b.kind is None])
     if used:
-        unclassified = [i for i, b in enumerate(blocks[:12]) if b.kind is None]
+        unclassified = [i for i, b in enumerate(top) if b.kind is None]
         drop = {unclassified[i] for i in used}
         blocks = [b for i, b in enumerate(blocks) if i not in drop]
     for key, value in header.items():
         draft.hint("header", key, value)
+    for key, value in metadata.parse_table_rows([b.text for b in top]).items():
+        draft.hint("site", key, value)
     classify(blocks, draft.qa_layout)
     mark_signatures(blocks)
     if draft.detect_markers:

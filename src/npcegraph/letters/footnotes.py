@@ -207,16 +207,25 @@ def _marker_ok(text: str, s: int, e: int) -> bool:
     return False
 
 
+# A year a marker may be glued to (letters cite 1950 to 2049), and a postbus number, which is
+# no year with a marker ("Postbus 20901" is not 2090 with footnote 1).
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_POSTBUS = re.compile(r"\bpostbus\s+\d+$", re.IGNORECASE)
+
+
 def find_marker(text: str, number: int, start: int) -> tuple[int, int] | None:
     """Span of footnote ``number``'s marker in ``text`` at or after ``start``.
 
     Besides markers after a word or punctuation, a marker glued to a year after a space
-    (``17 mei 202213`` for footnote 13) is found.
+    (``17 mei 202213`` for footnote 13; not a postbus number) is found.
     """
-    pattern = rf"(?<!\d){number}(?!\d)|(?<=[\s(](?:19|20)\d\d){number}(?!\d)"
+    pattern = rf"(?<!\d){number}(?!\d)|(?<=[\s(]{_YEAR}){number}(?!\d)"
     for m in re.finditer(pattern, text[start:]):
         s, e = start + m.start(), start + m.end()
-        if text[s - 1:s].isdigit() or _marker_ok(text, s, e):
+        if text[s - 1:s].isdigit():
+            if not _POSTBUS.search(text[max(0, s - 16):s]):
+                return s, e
+        elif _marker_ok(text, s, e):
             return s, e
     return None
 

@@ -132,7 +132,7 @@ def normalise_role(raw: str) -> str | None:
     text = re.sub(r"\ue000\d+\ue001", "", raw)
     text = re.sub(r"\s+", " ", text).strip().strip(",.;: ")
     text = re.sub(r"(?<=[^\W\d])\d{1,2}$", "", text)  # "Zaken1" -> "Zaken"
-    text = re.sub(r"^(?:[Dd]e|[Hh]et)\s+", "", text)
+    text = re.sub(r"^(?:de|het)\s+", "", text, flags=re.IGNORECASE)
     if not text:
         return None
     if text.isupper():
@@ -256,6 +256,42 @@ def _site_titles(above: list[str], fields: dict[str, object]) -> None:
         fields["title"] = rest[0]
 
 
+# A metadata table of a saved web page, one ``Label | value`` row a line (how tables are read):
+# ``Nummer | 2027D47312``, ``Datum | 18 november 2027``, ``Kamerstuk | Kamerstuk 32852-964``.
+_TABLE_ROW = re.compile(r"^\s*(Nummer|Datum|Kamerstuk|Indiener|Eerste ondertekenaar|Medeindiener|"
+                        r"Mede-indiener)\s*\|\s*(.+?)\s*$", re.IGNORECASE)
+_TABLE_KAMERSTUK = re.compile(r"(\d{2}\s?\d{3})\s*-\s*(\d+)")
+_DOCUMENT_NUMBER = re.compile(r"^\d{4}[DZ]\d{3,7}$")
+
+
+def parse_table_rows(lines: list[str]) -> dict[str, object]:
+    """Fields of a page's metadata table among ``lines``: document number, date, dossier and
+    number, signer and sender, co-senders; ``{}`` when there is no such table."""
+    fields: dict[str, object] = {}
+    co: list[str] = []
+    for line in lines:
+        if not (m := _TABLE_ROW.match(line)):
+            continue
+        label, value = m.group(1).lower(), m.group(2)
+        if label == "nummer" and _DOCUMENT_NUMBER.match(value):
+            fields.setdefault("document_number", value)
+        elif label == "datum" and (date := parse_date(value)):
+            fields.setdefault("date", date)
+        elif label == "kamerstuk" and (km := _TABLE_KAMERSTUK.search(value)):
+            fields.setdefault("dossier", dossier_key(km.group(1)))
+            fields.setdefault("number", km.group(2))
+        elif label in ("indiener", "eerste ondertekenaar"):
+            name, _, role = value.partition(",")
+            if role.strip():
+                fields.setdefault("signer_name", name.strip())
+                fields.setdefault("sender", normalise_role(role))
+        elif role := normalise_role(value):
+            co.append(role)
+    if co:
+        fields["co_senders"] = tuple(dict.fromkeys(co))
+    return fields
+
+
 # ---------------------------------------------------------------------------------------------
 # the kamerstuk header
 
@@ -283,17 +319,40 @@ def doc_title_fields(title: str) -> dict[str, object]:
     return fields
 
 
-def parse_header(lines: list[str]) -> tuple[dict[str, object], set[int]]:
-    """Fields of the kamerstuk header among the first lines, and the indices of header lines.
+HEADER_REACH = 60  # non-blank lines before the kamerstuk header (page furniture, a metadata table)
 
-    Only a run of recognised header lines at the top is taken (blank lines allowed), so a body
-    sentence is never mistaken for a header.
+
+def header_start(lines: list[str]) -> int:
+    """Where the kamerstuk header begins: its ``Tweede Kamer der Staten-Generaal`` or
+    ``Vergaderjaar`` line, or a dossier line followed by ``Nr.``, among the first
+    ``HEADER_REACH`` non-blank lines (a page dump puts menus or a metadata table above it);
+    0 when there is none, so that a header at the top is read as before."""
+    seen = 0
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > HEADER_REACH:
+            break
+        nxt = next((ln.strip() for ln in lines[i + 1:i + 4] if ln.strip()), "")
+        if _H_KAMER.match(line) or _H_JAAR.match(line) or (
+                _H_DOSSIER.match(line) and _H_NR.match(nxt)):
+            return i
+    return 0
+
+
+def parse_header(lines: list[str]) -> tuple[dict[str, object], set[int]]:
+    """Fields of the kamerstuk header, and the indices of header lines.
+
+    Only a run of recognised header lines is taken (blank lines allowed), starting where
+    :func:`header_start` finds the header, so a body sentence is never mistaken for one.
     """
     fields: dict[str, object] = {}
     used: set[int] = set()
     seen = 0
     in_header = False
-    i = 0
+    i = header_start(lines)
     while i < len(lines) and seen < 12:
         line = lines[i].strip()
         i += 1

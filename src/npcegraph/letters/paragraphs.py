@@ -53,8 +53,8 @@ ANTWOORD = re.compile(
 )
 DATELINE = re.compile(rf"^[A-Z][\w'’ .-]{{1,30}},\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}$")
 ADDRESSEE = re.compile(r"^Aan de\s+\S")
-SIGROLE = re.compile(
-    r"^(?:De|de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Gg]riffier)[^.]{0,150},$"
+SIGROLE = re.compile(  # also in capitals: "DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,"
+    r"^de\s+(?:minister|staatssecretaris|voorzitter|griffier)[^.]{0,150},$", re.IGNORECASE
 )
 VOETNOTEN = re.compile(r"^(?:Voetnoten|Noten|Eindnoten)$")
 
