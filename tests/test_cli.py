@@ -152,7 +152,7 @@ def test_cli_train_measures_reproduces_the_shipped_model(corpus_dir: Path, tmp_p
     assert trained.meta["letters"] == ["kst-32813-1397", "kst-32852-249", "kst-32852-352",
                                        "kst-32852-392"]
     assert trained.threshold == shipped.threshold
-    assert trained.seed == shipped.seed == 0.35  # a measure needs a statement this sure
+    assert trained.seed == shipped.seed == 0.45  # a measure needs a statement this sure
     assert all(abs(x - y) <= 0.01 for x, y in zip(trained.calibration, shipped.calibration,
                                                    strict=True))
     assert trained.weights.keys() == shipped.weights.keys()

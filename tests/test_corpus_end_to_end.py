@@ -307,12 +307,12 @@ def timeline(store: Path, measure: str) -> list[list[str]]:
 
 
 def test_e2e_measure_timeline_in_date_order(corpus_store: tuple) -> None:
-    """Digital product passports are a measure in letters 003 and 001; the timeline lists their
-    mentions oldest first, one row per letter."""
-    assert timeline(corpus_store[0], "productpaspoort") == [
+    """The krachtenbundeling Rijk-regio is a measure in letters 000 and 001; the timeline lists
+    its mentions oldest first, one row per letter."""
+    assert timeline(corpus_store[0], "krachtenbundeling-rijk-regio") == [
         ["date", "letter"],
-        ["2023-04-18", "kst-32852-249"],
         ["2025-03-20", "kst-32852-352"],
+        ["2025-10-13", "kst-32852-392"],
     ]
 
 
@@ -418,7 +418,7 @@ CANNED_EXPECTED = {
         [
             ("asfalt", "Materiaalprestatie-eisen", "1"),
             ("autobanden", "UPV", "1"),
-            ("batterijen", "UPV", "1"),
+            ("batterijen", "NGF", "1"),
         ],
     ),
     "money-per-instrument": (
@@ -434,8 +434,8 @@ CANNED_EXPECTED = {
         ("letter", "status", "measures"),
         16,
         [
-            ("kst-32813-1397", "in uitvoering", "16"),
-            ("kst-32813-1397", "in voorbereiding", "8"),
+            ("kst-32813-1397", "in uitvoering", "14"),
+            ("kst-32813-1397", "in voorbereiding", "6"),
             ("kst-32813-1397", "afgerond", "3"),
         ],
     ),
@@ -453,7 +453,7 @@ CANNED_EXPECTED = {
                 "2030",
                 "100 miljoen mensen",
                 "1",
-                "",
+                "EnDev voor zonnepanelen",
             ),
             (
                 "25 procent van de strategische grondstoffen uit recycling in",
@@ -467,7 +467,7 @@ CANNED_EXPECTED = {
     ),
     "instruments-together": (
         ("first", "second", "measures"),
-        51,
+        44,
         [
             ("AVV", "UPV", "3"),
             ("Monitoringsysteem kritieke grondstoffen", "NGS", "3"),
@@ -493,34 +493,34 @@ CANNED_EXPECTED = {
             (
                 "2025",
                 "kst-32852-392",
-                "Later dit jaar zal ik uw Kamer uitgebreider berichten.",
+                "Ik ben dan ook dankbaar voor de adviezen van de Plastictafel",
                 "Later dit jaar zal ik uw Kamer uitgebreider berichten.",
             ),
         ],
     ),
     "evidence-for-fact": (
         ("letter", "start", "end", "confidence", "quote"),
-        18,
+        15,
         [
             (
                 "kst-32813-1397",
                 "10310",
                 "10532",
-                "0.65",
+                "0.55",
                 "Door het opschalen van circulaire GWW-technieken en door aan",
             ),
             (
                 "kst-32813-1397",
                 "10709",
                 "10778",
-                "0.4",
+                "0.37",
                 "De uitwerking van deze maatregelen wordt hieronder verder to",
             ),
             (
                 "kst-32813-1397",
                 "11420",
                 "11562",
-                "0.47",
+                "0.5",
                 "De afgelopen maanden zijn verschillende onderzoeken uitgevoe",
             ),
         ],
@@ -538,9 +538,9 @@ CANNED_EXPECTED = {
         ("ministry", "measures", "labels"),
         12,
         [
-            ("IenW", "122", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
-            ("EZK", "92", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
-            ("BZ", "82", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("IenW", "112", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("EZK", "85", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
+            ("BZ", "75", "MTIB | Het kabinet zal ten aanzien van al deze onderwerpen e"),
         ],
     ),
 }

@@ -6,9 +6,9 @@ F1 of measures and their relations (averaged with its neighbouring thresholds) o
 leave-one-letter-out cross-validation, so it is chosen on letters each fold's model did not see,
 and on what the evaluation scores (measures after merging, and their relations) rather than on
 single sentences; the seed threshold a measure's most certain statement must reach is chosen
-the same way. Only the gold directory's own letters are used, never ``heldout/``: those
-judge the model. The Platt scaling of measure confidence is fitted on the measures each fold's
-model finds in its left-out letter.
+the same way, on measure detection alone. Only the gold directory's own letters are used, never
+``heldout/``: those judge the model. The Platt scaling of measure confidence is fitted on the
+measures each fold's model finds in its left-out letter.
 """
 
 from __future__ import annotations
@@ -94,10 +94,11 @@ FactsAt = Callable[[Letter, Doc, StatementModel, float], LetterFacts]
 
 
 def _pooled_best(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
-                 pipeline: Pipeline, facts_at: FactsAt) -> float:
-    """The step with the best smoothed F1 of measures and their relation pairs, counted
-    together over the letters, each letter's facts at a step (``facts_at``) computed with the
-    fold model that did not see it."""
+                 pipeline: Pipeline, facts_at: FactsAt,
+                 categories: Sequence[str] = MEASURE_CATEGORIES) -> float:
+    """The step with the best smoothed F1 of ``categories`` (default: measures and their
+    relation pairs), counted together over the letters, each letter's facts at a step
+    (``facts_at``) computed with the fold model that did not see it."""
     pooled = {t: Counts() for t in STEPS}
     for slug, raw in sorted(load_gold_dir(gold_dir).items()):
         if slug not in folds:
@@ -108,7 +109,7 @@ def _pooled_best(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
         for t in STEPS:
             facts = facts_at(letter, doc, folds[slug], t)
             scores = score_letter(gold, system_record(letter, facts, pipeline.vocabulary))
-            for category in MEASURE_CATEGORIES:
+            for category in categories:
                 pooled[t].add(scores[category])
     return smoothed_best({t: c.f1 for t, c in pooled.items()})
 
@@ -128,8 +129,9 @@ def measure_threshold(folds: dict[str, StatementModel], gold_dir: Path, corpus: 
 def measure_seed(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
                  pipeline: Pipeline, threshold: float) -> float:
     """The seed threshold (in steps of 0.05, above ``threshold``; 0.0 for none) with the best
-    smoothed F1 of measures and their relation pairs, counted as in :func:`measure_threshold`:
-    a measure is kept when its most certain statement reaches the seed. Seeds up to
+    smoothed F1 of measure detection, pooled as in :func:`measure_threshold`: a measure is kept
+    when its most certain statement reaches the seed, so the seed decides which measures exist
+    (what their relations are is the statement threshold's choice). Seeds up to
     ``threshold`` score as ``threshold`` itself, so the smoothing can also choose no seed."""
     found: dict[tuple[str, int], LetterFacts] = {}
 
@@ -141,7 +143,7 @@ def measure_seed(folds: dict[str, StatementModel], gold_dir: Path, corpus: Path,
         facts = found[key]
         return replace(facts, measures=tuple(
             m for m in facts.measures if most_certain(m) >= max(t, threshold)))
-    best = _pooled_best(folds, gold_dir, corpus, pipeline, facts_at)
+    best = _pooled_best(folds, gold_dir, corpus, pipeline, facts_at, categories=("measure",))
     return best if best > threshold else 0.0
 
 

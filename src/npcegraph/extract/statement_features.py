@@ -3,7 +3,8 @@
 A sentence is described by the language of Dutch policy letters, never by its topic words: what
 the extraction already knows about it (the concepts it names: instruments by type, framing
 programmes, product groups, goals, amounts, ministries, other parties as subject), the
-government's voice and action, its status cue, whether it stands in a written answer, and cues
+government's voice and action (and the kind of verb it has as subject: a deed, a view, an
+auxiliary), its status cue, whether it stands in a written answer, and cues
 of policy language (research, funding, legal means, hedging, evaluation, a date). Words of the
 letters themselves are no features: trained on four letters they learn those letters' topics,
 which fits the training letters and fails on new ones (see the README's evaluation figures).
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from npcegraph.concepts import Concept, Vocabulary
+from npcegraph.extract.clause import government_verbs
 from npcegraph.extract.facts import Amount, Mention
 
 # Programmes and reports frame measures rather than being instruments put to work.
@@ -128,6 +130,10 @@ def sentence_features(context: SentenceContext, vocabulary: Vocabulary) -> list[
         features.add("voice-before")
     if context.government_action:
         features.add("government-action")
+    verbs = government_verbs(context.text)
+    features.update(f"government-verb={v}" for v in verbs)
+    if verbs:
+        features.add("government-subject")
     action = bool(ACTION_CUE.search(context.text))
     if action:
         features.add("action-cue")
