@@ -75,6 +75,18 @@ def test_commitments_past_dates_and_questions_are_not_commitments(facts_of: Fact
     assert commitments(facts_of, body) == []
 
 
+def test_commitments_start_dates_are_no_commitments(facts_of: FactsOf) -> None:
+    """A date from which a measure applies or on which a scheme opens is its start, not a
+    follow-up; an expected or intended start is one (the letter is of 3 March 2026)."""
+    body = ("Vanaf 1 januari 2027 stelt het Rijk circulariteitseisen bij de inkoop van meubels. "
+            "De regeling gaat op 1 april 2027 open. "
+            "Het raamcontract, dat op 1 maart 2027 ingaat, vraagt hergebruik. "
+            "De UPV treedt naar verwachting op 1 juli 2027 in werking. "
+            "De proef loopt tot en met maart 2027 en wordt daarna geëvalueerd.\n")
+    assert commitments(facts_of, body) == [
+        ("2027-07-01", "De UPV treedt"), ("2027-03", "De proef loopt")]
+
+
 def test_commitments_goal_years_are_no_due_dates(facts_of: FactsOf) -> None:
     # the letter is of 2026: 2029 is within the follow-up horizon, 2050 is a goal's year
     body = ("Het kabinet streeft ernaar dat de UPV in 2050 volledig circulair wordt. "

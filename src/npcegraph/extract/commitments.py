@@ -4,8 +4,12 @@ A sentence (not a question of the Kamer) is a commitment when the government pro
 or report to the Kamer ("Ik verwacht u na de zomer te informeren", "Ik zal uw Kamer ...
 berichten", "Uw Kamer wordt nader geïnformeerd", "hoopt het kabinet u ... te informeren"), says
 "zeg ik toe", or expects a result by a date ("De resultaten worden eind 2025 verwacht", "die ik u
-in het najaar aanbied"). The due date is the first date or year the sentence names within three
-years of the letter's year (later years are goals' target years), with its qualifier ("eind",
+in het najaar aanbied"). A measure's start is no such date: a date the measure applies from
+("Vanaf 1 januari 2027 stelt het Rijk ... eisen") or on which a scheme opens or a contract takes
+effect ("De regeling gaat op 1 april 2027 open"), unless the start is expected or intended ("De
+UPV treedt naar verwachting op 1 juli 2027 in werking"). The due date is the first date or year
+the sentence names within three years of the letter's year (later years are goals' target
+years), with its qualifier ("eind",
 "voor de zomer van"); else a day and month without a year ("op 20 maart"), in the letter's year
 unless that day has passed; else a season or recess relative to the letter's date: "dit
 najaar", "in het najaar", "later dit jaar" fall in the letter's year, "voor de zomer", "na het
@@ -80,6 +84,20 @@ _NEXT_YEAR = re.compile(r"\b(?:het\s)?(?:volgend|volgende|komend|komende)\sjaar\
 # jongstleden".
 _DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)\s(?P<month>{'|'.join(MONTHS)})\b"
                         r"(?!\s+(?:(?:19|20)\d\d|jongstleden|jl\b|j\.l\.))", re.IGNORECASE)
+# A date from which something applies ("vanaf 2030", "met ingang van 1 januari 2028"; not "per",
+# which also dates steps: "wordt per 1 januari 2028 opgenomen") or on which a scheme opens or a
+# rule takes effect ("De regeling gaat op 1 april 2028 open", "het raamcontract, dat op 1 maart
+# 2028 ingaat"): the measure's start, not a follow-up (gold README: start dates are no
+# commitments).
+_FROM_DATE = re.compile(r"\b(?:vanaf|met ingang van|m\.i\.v\.)(?:\s\w+){0,2}\s*$",
+                        re.IGNORECASE)
+_TAKES_EFFECT = re.compile(r"\b(?:gaa?t\b[^.;]{0,60}\bopen|gaan\b[^.;]{0,60}\bopen|open(?:t|en)?\s"
+                           r"(?:ik|we|wij|het kabinet)|ingaa?t|ingaan|in werking|van kracht)\b",
+                           re.IGNORECASE)
+# An expected or intended date ("treedt naar verwachting op 1 juli 2027 in werking", "streeft
+# ernaar dat de wet op ... in werking treedt") is a follow-up, also when it is a start.
+_AIMED = re.compile(r"\b(?:naar verwachting|verwacht\w*|stree[fv]\w*|voorzien|beoog\w*)\b",
+                    re.IGNORECASE)
 # The summer recess ends a vergaderjaar: a letter after it speaks of next year's summer.
 _SUMMER_MONTH = 7
 COMMITMENT_CONFIDENCE = 0.75
@@ -151,8 +169,12 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
             q_start <= start < q_end for q_start, q_end in questions)
         if asked:
             continue
+        aimed = bool(_AIMED.search(sentence.text))
+        starts = not aimed and bool(_TAKES_EFFECT.search(sentence.text))
         dated = [d for d in dates if start <= d.evidence.start < end and not before(d, made)
-                 and not beyond_horizon(d, year)]
+                 and not beyond_horizon(d, year) and not starts
+                 and (aimed or not _FROM_DATE.search(
+                     doc.text[max(start, d.evidence.start - 30):d.evidence.start]))]
         due: tuple[str | None, str | None, str | None] = (None, None, None)
         if dated:
             due = (dated[0].value, dated[0].datatype, dated[0].qualifier)
