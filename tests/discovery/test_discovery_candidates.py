@@ -44,6 +44,13 @@ def found(nlp: Language, vocabulary: Vocabulary, text: str) -> list[tuple[str, s
     ("Het stelsel Veilig Vervoer en het IBO Bodemkwaliteit zijn afgerond.",
      [(INS, "stelsel Veilig Vervoer", "named:stelsel", 0.65),
       (INS, "IBO Bodemkwaliteit", "named:ibo", 0.75)]),
+    ("Met de sector is het Convenant circulaire windturbinebladen gesloten.",
+     [(INS, "Convenant circulaire windturbinebladen", "named:convenant", 0.75)]),
+    # a capitalised compound head with a capitalised name
+    ("Op 3 oktober is het Ketenakkoord Houtbouw ondertekend.",
+     [(INS, "Ketenakkoord Houtbouw", "named:ketenakkoord", 0.75)]),
+    ("Daarom open ik de Stimuleringsregeling Hergebruik Meubilair.",
+     [(INS, "Stimuleringsregeling Hergebruik Meubilair", "named:stimuleringsregeling", 0.75)]),
     # Green Deal, City Deal, Regio Deal + a capitalised name
     ("Het kabinet ondersteunt de Green Deal Circulaire Festivals.",
      [(INS, "Green Deal Circulaire Festivals", "green-deal", 0.8)]),
@@ -129,6 +136,8 @@ def test_discovery_rule_finds(nlp: Language, vocabulary: Vocabulary, text: str,
     "We doen aan recycling van afval en inzameling van grondstoffen.",
     "De waardeketen en de productieketen van de energiesector.",
     "De Voorjaarsnota, de Miljoenennota en de beleidsnota volgen.",  # budget and generic notes
+    "Het Coalitieakkoord en de Stimuleringsregeling blijven.",  # a compound head, no name
+    "Ik stuur het convenant en de Convenanten.",
 ])
 def test_discovery_stoplist_and_generic_words_yield_nothing(
         nlp: Language, vocabulary: Vocabulary, text: str) -> None:

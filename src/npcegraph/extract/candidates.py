@@ -7,8 +7,9 @@ prefer missing a candidate over proposing junk. :func:`find_candidates` returns 
 :class:`Candidate` per occurrence (the caller aggregates); ``cue`` names the rule:
 
 - ``green-deal`` / ``city-deal`` / ``regio-deal`` (0.8): "Green Deal" + capitalised name.
-- ``named:<head>``: Regeling, Subsidieregeling, Subsidiemodule, Fonds, Programma, Stelsel, IBO
-  + a name:
+- ``named:<head>``: Regeling, Subsidieregeling, Subsidiemodule, Fonds, Programma, Stelsel, IBO,
+  Convenant, or a capitalised compound with an instrument suffix followed by a capitalised name
+  ("het Ketenakkoord Houtbouw", "de Stimuleringsregeling Hergebruik Meubilair"), + a name:
   capitalised head mid-sentence, name capitalised or lower-case opening with an adjective
   ("Subsidieregeling circulaire zonneparken") 0.75; lower-case head + capitalised name
   ("het programma Digitalisering") 0.65; "de subsidieregeling" + lower-case name 0.6.
@@ -67,7 +68,8 @@ INSTRUMENT_SUFFIXES = ("verplichting", "programma", "convenant", "belasting", "r
 ENGLISH_HEADS = _words_of("fund programme program pact agenda deal")
 # Heads a name follows: "Regeling X", "het programma Digitalisering", "het stelsel Vitaal",
 # "IBO Klimaat" (an interdepartementaal beleidsonderzoek).
-NAMED_HEADS = _words_of("subsidieregeling regeling subsidiemodule fonds programma stelsel ibo")
+NAMED_HEADS = _words_of("subsidieregeling regeling subsidiemodule fonds programma stelsel ibo "
+                        "convenant")
 DEAL_KINDS = _words_of("green city regio")
 ORG_HEADS = _words_of("stichting platform vereniging branchevereniging brancheorganisatie "
                       "federatie coöperatie kenniscentrum netwerk coalitie")
@@ -329,9 +331,14 @@ def _suffix_compounds(sent: Span, pg_labels: frozenset[str]) -> Iterator[_Hit]:
 def _named_heads(sent: Span) -> Iterator[_Hit]:
     doc = sent.doc
     for tok in sent:
-        if tok.lower_ not in NAMED_HEADS or _plural_follows(doc, tok.i + 1):
-            continue
         named = tok.text[0].isupper() and not _clause_initial(tok)
+        # a capitalised compound head with a capitalised name: "het Ketenakkoord Houtbouw",
+        # "de Stimuleringsregeling Hergebruik Meubilair"
+        compound = (named and tok.text.isalpha() and tok.lower_ not in NAMED_HEADS
+                    and tok.lower_.endswith(INSTRUMENT_SUFFIXES)
+                    and _capital_tail(doc, tok.i + 1, sent.end) > tok.i + 1)
+        if (tok.lower_ not in NAMED_HEADS and not compound) or _plural_follows(doc, tok.i + 1):
+            continue
         definite = tok.lower_.startswith("subsidie") and tok.i > sent.start \
             and doc[tok.i - 1].lower_ == "de"
         end = _capital_tail(doc, tok.i + 1, sent.end)
