@@ -11,22 +11,22 @@ from npcegraph.extract.clause import government_verbs
     ("sentence", "classes"),
     [
         # subject first, verb second
-        ("Het kabinet verkent de mogelijkheden voor een heffing.", {"deed"}),
-        ("De Minister van Economische Zaken stelt € 3,5 miljoen beschikbaar.", {"deed"}),
-        ("De Minister van Landbouw, Visserij, Voedselzekerheid en Natuur werkt aan een plan.",
+        ("Het kabinet verkent een heffing op nieuw plastic.", {"deed"}),
+        ("De Minister van Economische Zaken stelt € 2 miljoen beschikbaar.", {"deed"}),
+        ("De Minister van Landbouw, Visserij, Voedselzekerheid en Natuur werkt aan een houtplan.",
          {"deed"}),
-        ("BZK, als systeemverantwoordelijke voor het rijksinkoopstelsel, start een evaluatie.",
+        ("VRO, als eigenaar van het rijksvastgoed, start een proef met houtbouw.",
          {"deed"}),
         # a first constituent, then the verb, then the subject
-        ("Daarom pleit Nederland voor aanvullende nationale lijsten.", {"deed"}),
-        ("Zoals in het NPCE is beschreven, beziet het kabinet de prikkels.", {"deed"}),
+        ("Daarom pleit Nederland in Brussel voor strengere recycleerbaarheidseisen.", {"deed"}),
+        ("Zoals vorig jaar toegezegd, beziet het kabinet een statiegeldregeling.", {"deed"}),
         # a view, not a deed; an auxiliary whose infinitive comes later
-        ("Het kabinet signaleert het risico van verdere druk op de waterkwaliteit.", {"view"}),
-        ("Daarvan zie ik enkele als aanmoediging van beleid.", {"view"}),
-        ("Ik zal de regeling in 2027 openstellen.", {"aux"}),
+        ("Het kabinet signaleert dat de inzameling van textiel achterblijft.", {"view"}),
+        ("Hierin zie ik een reden om de regeling te verlengen.", {"view"}),
+        ("Ik zal de matrassenregeling in 2031 openstellen.", {"aux"}),
         # the government is no subject here
-        ("In Nederland liggen ruim 70 miljoen zonnepanelen.", set()),
-        ("De Europese Commissie werkt aan een voorstel.", set()),
+        ("In Nederland staan honderden oude windturbines.", set()),
+        ("De Europese Commissie werkt aan een voorstel voor meubels.", set()),
     ],
 )
 def test_government_verbs(sentence: str, classes: set[str]) -> None:

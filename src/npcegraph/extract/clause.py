@@ -1,8 +1,8 @@
 """The government as the subject of a clause, and what kind of verb it has there.
 
 Dutch main clauses put the finite verb second: the subject stands before it ("Het kabinet
-verkent ...", "BZK start ...") or, after a first constituent, right behind it ("Daarom pleit
-Nederland voor ...", "Zoals in het NPCE is beschreven, beziet het kabinet ..."). Without a
+verkent ...", "VRO start ...") or, after a first constituent, right behind it ("Daarom pleit
+Nederland voor ...", "Zoals toegezegd, beziet het kabinet ..."). Without a
 parser the verb is the word next to a government actor in either position. Its class tells a
 deed ("steunt", "start", "zet ... in") from a view ("signaleert", "vindt", "deelt de mening")
 and from an auxiliary whose infinitive comes later ("zal", "wil", "gaat"). These are features
@@ -26,12 +26,12 @@ GOVERNMENT_SUBJECT = (
     rf"de (?:minister|staatssecretaris)(?: van| voor)? {_TITLE_NAME})")
 # Subject first: at the sentence start (after at most one word: "Ook ik", "• Het kabinet"), or
 # after a colon, semicolon or comma; an apposition in commas may stand before the verb
-# ("BZK, als systeemverantwoordelijke ..., start").
+# ("VRO, als eigenaar van het rijksvastgoed, start").
 _SUBJECT_FIRST = re.compile(
     rf"(?:^\s*(?:\S+\s)?|[:;]\s*|,\s(?:en\s)?){GOVERNMENT_SUBJECT}(?:\s+\([^)]*\))?"
     rf"(?:,[^,]{{0,80}},)?\s+(\w+)", re.IGNORECASE)
 # Verb first: the word right before the subject, after a first constituent (which may end in a
-# comma: "Zoals ... beschreven, beziet het kabinet").
+# comma: "Zoals toegezegd, beziet het kabinet").
 _VERB_FIRST = re.compile(
     rf"^\s*(?:[^.;:]{{0,120}},\s*)?[^.,;:]{{0,120}}?\b(\w+)\s+{GOVERNMENT_SUBJECT}\b",
     re.IGNORECASE)

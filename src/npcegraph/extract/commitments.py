@@ -160,6 +160,7 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
     is the letter's date (dates before it are history, not promises), ``session`` its
     vergaderjaar ("2023-2024"), which stands in for an unknown date's year."""
     year = made.year if made else label_years(session)[1] if session else None
+    text = doc.text  # Doc.text joins every token: compute it once
     found = []
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
@@ -174,7 +175,7 @@ def find_commitments(doc: Doc, dates: Sequence[DateMention], measures: Sequence[
         dated = [d for d in dates if start <= d.evidence.start < end and not before(d, made)
                  and not beyond_horizon(d, year) and not starts
                  and (aimed or not _FROM_DATE.search(
-                     doc.text[max(start, d.evidence.start - 30):d.evidence.start]))]
+                     text[max(start, d.evidence.start - 30):d.evidence.start]))]
         due: tuple[str | None, str | None, str | None] = (None, None, None)
         if dated:
             due = (dated[0].value, dated[0].datatype, dated[0].qualifier)
