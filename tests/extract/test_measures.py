@@ -13,6 +13,8 @@ from spacy.language import Language
 from npcegraph.concepts import Concept, Vocabulary
 from npcegraph.extract import LetterFacts, extract_facts
 from npcegraph.extract.measures import LETTER_FURNITURE, OUTLINE, REPORTING, cue_pattern
+from npcegraph.extract.statement_features import SentenceContext
+from npcegraph.extract.statement_model import StatementModel
 from npcegraph.letters import Letter, letter_from_text
 from npcegraph.nlp import build_nlp
 from tests.conftest import TINY, concept
@@ -452,3 +454,24 @@ def test_a_statement_status_from_separable_verbs_and_coming_dates(sentence: str,
 def test_a_promise_to_report_to_the_kamer_is_no_measure_candidate(sentence: str,
                                                                    reporting: bool) -> None:
     assert bool(REPORTING.search(sentence)) == reporting
+
+
+class _OnlyDeiSentences(StatementModel):
+    """A classifier that takes exactly the sentences naming the DEI+ regeling."""
+
+    def sentence_probability(self, context: SentenceContext, vocabulary: Vocabulary) -> float:
+        return 0.9 if "DEI+" in context.text else 0.1
+
+
+def test_the_classifier_decides_per_sentence_through_sentence_probability() -> None:
+    # the seam bench/measure_ceilings.py uses to put the gold in the classifier's place
+    vocabulary = TINY
+    letter = letter_from_text(HEADER + (
+        "Textiel\n\nIk zal een UPV invoeren voor textiel.\n\nDaarnaast stel ik € 12 miljoen "
+        "beschikbaar via de DEI+ CE-regeling.\n"))
+    doc = build_nlp(vocabulary)(letter.text)
+    model = _OnlyDeiSentences(weights={}, bias=0.0, threshold=0.5, seed=0.5)
+    facts = extract_facts(letter, doc, vocabulary, model=model)
+    assert [m.key for m in facts.measures] == ["dei-plus-ce-textiel"]
+    assert [m.key for m in extract_facts(letter, doc, vocabulary).measures] == [
+        "upv-textiel", "dei-plus-ce-textiel"]

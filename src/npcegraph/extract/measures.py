@@ -38,7 +38,6 @@ from npcegraph.extract.statement_features import (
     GOVERNMENT_VOICE,
     SentenceContext,
     is_framing,
-    sentence_features,
 )
 from npcegraph.extract.statement_model import StatementModel, shipped_model
 from npcegraph.extract.timing import after, beyond_horizon
@@ -271,7 +270,7 @@ def _statements(doc: Doc, vocabulary: Vocabulary, sections: SectionIndex, body_e
     text = doc.text
     for sentence in candidate_sentences(doc, sections, body_end, asked):
         context = sentence_context(sentence, text, vocabulary, mentions, amounts, answers)
-        probability = model.probability(sentence_features(context, vocabulary))
+        probability = model.sentence_probability(context, vocabulary)
         if probability >= model.threshold:
             result.append((sentence, context, probability))
     return result

@@ -22,6 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
+from npcegraph.concepts import Vocabulary
+from npcegraph.extract.statement_features import SentenceContext, sentence_features
+
 MODEL_FILE = "measure_statements.json"
 DEFAULT_THRESHOLD = 0.5
 
@@ -47,6 +50,10 @@ class StatementModel:
     def probability(self, features: Sequence[str]) -> float:
         """The probability that a sentence with these features states a measure."""
         return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features))
+
+    def sentence_probability(self, context: SentenceContext, vocabulary: Vocabulary) -> float:
+        """The probability that a candidate sentence states a measure (from its features)."""
+        return self.probability(sentence_features(context, vocabulary))
 
     def measure_probability(self, statement_probability: float) -> float:
         """The probability that a measure is right, given its most certain statement's
