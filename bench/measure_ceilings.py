@@ -28,7 +28,7 @@ from npcegraph.concepts import Vocabulary
 from npcegraph.evaluate.gold import gold_record, load_gold_dir
 from npcegraph.evaluate.model import RELATION_TYPES
 from npcegraph.evaluate.run import SetReport, evaluate_set, letter_path
-from npcegraph.evaluate.scores import Counts, match_measures
+from npcegraph.evaluate.scores import Counts, match_measures, spans_overlap
 from npcegraph.evaluate.system import system_record
 from npcegraph.extract.statement_features import SentenceContext
 from npcegraph.extract.statement_model import StatementModel
@@ -46,8 +46,8 @@ class GoldStatements(StatementModel):
     spans: tuple[tuple[int, int], ...] = ()
 
     def sentence_probability(self, context: SentenceContext, vocabulary: Vocabulary) -> float:
-        end = context.start + len(context.text)
-        return 0.99 if any(min(end, b) > max(context.start, a) for a, b in self.spans) else 0.0
+        sentence = [(context.start, context.start + len(context.text))]
+        return 0.99 if spans_overlap(sentence, self.spans) else 0.0
 
 
 def _gold_spans(raw: dict, gold_dir: Path, corpus: Path) -> tuple[tuple[int, int], ...]:

@@ -465,13 +465,12 @@ class _OnlyDeiSentences(StatementModel):
 
 def test_the_classifier_decides_per_sentence_through_sentence_probability() -> None:
     # the seam bench/measure_ceilings.py uses to put the gold in the classifier's place
-    vocabulary = TINY
     letter = letter_from_text(HEADER + (
         "Textiel\n\nIk zal een UPV invoeren voor textiel.\n\nDaarnaast stel ik € 12 miljoen "
         "beschikbaar via de DEI+ CE-regeling.\n"))
-    doc = build_nlp(vocabulary)(letter.text)
+    doc = build_nlp(TINY)(letter.text)
     model = _OnlyDeiSentences(weights={}, bias=0.0, threshold=0.5, seed=0.5)
-    facts = extract_facts(letter, doc, vocabulary, model=model)
+    facts = extract_facts(letter, doc, TINY, model=model)
     assert [m.key for m in facts.measures] == ["dei-plus-ce-textiel"]
-    assert [m.key for m in extract_facts(letter, doc, vocabulary).measures] == [
+    assert [m.key for m in extract_facts(letter, doc, TINY).measures] == [
         "upv-textiel", "dei-plus-ce-textiel"]
